@@ -1,0 +1,107 @@
+/**
+ * Loonkostensubsidie (LKS) for one employee and one month.
+ * Implements: Participatiewet art. 10d lid 4 (formula, 70% cap, part-time), lid 5 (route without loonwaarde,
+ * from 2017-02-01); Regeling LKS Pwet art. 1 lid 2 / Regeling LKS Pwet 2021 art. 1 (werkgeverslasten);
+ * Regeling LKS Pwet art. 4 (loonwaarde in whole percents).
+ *
+ *   basis = WML_maand(date, age) × (1 + vakantiebijslag)
+ *   lks   = min(1 − LW, cap) × basis × (1 + werkgeverslasten) × uren / voltijd
+ *
+ * The werkgeverslasten are added on top of the capped subsidy, as practice does; whether they also raise the cap is an
+ * open legal question (sources.md §1.1, confidence M).
+ * Part-time: until 2023 against the job's normale arbeidsduur (default 38 h), only downwards ("verminderd indien korter");
+ * from 2024-01-01 against 36 h, up or down. From 2024 `voltijduren` is the full-time of comparable jobs and caps the hours
+ * that count upwards (10d lid 4: "ten hoogste ... het aantal uren dat geldt als voltijd").
+ */
+import { param, type Trace } from "../parameters";
+import { pbError } from "./errors";
+import { roundCents } from "./money";
+import { wml } from "./wml";
+import type { IsoDate } from "./dates";
+
+export const RULE_VERSION_LKS = "lks/1";
+
+/** From this date the part-time rule reads "36 uren, verminderd of vermeerderd" (Wet invoering minimumuurloon). */
+const UURLOON_REGIME_FROM = "2024-01-01";
+/** Hours in a week: a bound of the calendar, not of law. */
+const MAX_HOURS_PER_WEEK = 168;
+
+export interface LksInput {
+  date: IsoDate;
+  /** Loonwaarde as a fraction of WML, 0..1, whole percents. */
+  loonwaarde: number;
+  hoursPerWeek: number;
+  age?: number;
+  /** Before 2024: the job's normale arbeidsduur. From 2024: the full-time of comparable jobs (upper bound). */
+  fulltimeHours?: number;
+}
+
+/** The bare arithmetic of art. 10d lid 4, without lookups: testable against worked examples. */
+export function lksFormula(a: {
+  basis: number;
+  loonwaarde: number;
+  cap: number;
+  werkgeverslasten: number;
+  hoursFactor: number;
+}): number {
+  return Math.min(1 - a.loonwaarde, a.cap) * a.basis * (1 + a.werkgeverslasten) * a.hoursFactor;
+}
+
+export function checkLoonwaarde(lw: number): void {
+  if (!(lw >= 0 && lw <= 1)) throw pbError("outOfRange", "loonwaarde", lw, "een fractie van 0 tot en met 1 (60% = 0,6)");
+  const pct = lw * 100;
+  if (Math.abs(pct - Math.round(pct)) > 1e-7) {
+    throw pbError("invalid", "loonwaarde", `${lw} is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4). Verwacht bijvoorbeeld 0,45`);
+  }
+}
+
+function checkHours(hours: number, name: string, allowZero: boolean): void {
+  if (!(hours >= 0 && hours <= MAX_HOURS_PER_WEEK) || (!allowZero && hours === 0)) {
+    throw pbError("outOfRange", name, hours, allowZero ? "0 tot en met 168 uur per week" : "meer dan 0 en ten hoogste 168 uur per week");
+  }
+}
+
+/** Factor uren / voltijd per the part-time rule in force on `date`. */
+export function hoursFactor(date: IsoDate, hours: number, fulltime: number | undefined, trace?: Trace): number {
+  checkHours(hours, "uren_per_week", true);
+  if (fulltime !== undefined) checkHours(fulltime, "voltijduren", false);
+  const norm = param<number>("lks.normuren", date, trace);
+  if (date < UURLOON_REGIME_FROM) {
+    const voltijd = fulltime ?? norm;
+    return Math.min(hours, voltijd) / voltijd;
+  }
+  const counted = fulltime === undefined ? hours : Math.min(hours, Math.max(fulltime, norm));
+  return counted / norm;
+}
+
+/** Unrounded monthly LKS; sums (periods, registers) add these and round once. */
+export function lksMonthExact(input: LksInput, trace?: Trace): number {
+  checkLoonwaarde(input.loonwaarde);
+  const { date } = input;
+  const factor = hoursFactor(date, input.hoursPerWeek, input.fulltimeHours, trace);
+  const cap = param<number>("lks.cap", date, trace);
+  const vb = param<number>("vakantiebijslag", date, trace);
+  const wgl = param<number>("lks.werkgeverslasten", date, trace);
+  const basis = wml(date, input.age, "maand", trace) * (1 + vb);
+  return lksFormula({ basis, loonwaarde: input.loonwaarde, cap, werkgeverslasten: wgl, hoursFactor: factor });
+}
+
+/** LKS per month in euros, rounded to cents (the only rounding). */
+export function lks(input: LksInput, trace?: Trace): number {
+  return roundCents(lksMonthExact(input, trace));
+}
+
+/** Route without loonwaardebepaling (art. 10d lid 5): flat share of (WML + VB) plus werkgeverslasten. */
+export function lksForfaitairExact(input: Omit<LksInput, "loonwaarde">, trace?: Trace): number {
+  const { date } = input;
+  const share = param<number>("lks.forfaitair", date, trace);
+  const factor = hoursFactor(date, input.hoursPerWeek, input.fulltimeHours, trace);
+  const vb = param<number>("vakantiebijslag", date, trace);
+  const wgl = param<number>("lks.werkgeverslasten", date, trace);
+  const basis = wml(date, input.age, "maand", trace) * (1 + vb);
+  return share * basis * (1 + wgl) * factor;
+}
+
+export function lksForfaitair(input: Omit<LksInput, "loonwaarde">, trace?: Trace): number {
+  return roundCents(lksForfaitairExact(input, trace));
+}

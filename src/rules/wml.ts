@@ -1,0 +1,44 @@
+/**
+ * Wettelijk minimumloon on a date, for an age.
+ * Implements: Wet minimumloon en minimumvakantiebijslag art. 7, 8 and 14; Minimumjeugdloonregeling art. 1.
+ * Youth amounts are derived, not stored: adult amount × staffel percentage, rounded to the published step
+ * (€ 0,05 per month until 2024, € 0,01 per hour from 2024); the published youth tables are kept as tests.
+ */
+import { param, type Trace } from "../parameters";
+import type { Staffel } from "../parameters/wml";
+import { pbError } from "./errors";
+import { roundTo } from "./money";
+import type { IsoDate } from "./dates";
+
+export const RULE_VERSION_WML = "wml/1";
+
+export type WmlPeriode = "maand" | "uur";
+export const WML_PERIODES: readonly WmlPeriode[] = ["maand", "uur"];
+
+/** Youngest age with a statutory minimum (youth) wage. */
+const YOUNGEST_STAFFEL_AGE = 15;
+
+/** Fraction of the adult WML for this age on this date (1 for adults). */
+export function wmlFraction(date: IsoDate, age: number | undefined, trace?: Trace): number {
+  const adultAge = param<number>("wml.volwassenleeftijd", date, trace);
+  if (age === undefined || age >= adultAge) return 1;
+  if (age < YOUNGEST_STAFFEL_AGE) {
+    throw pbError("outOfRange", "leeftijd", age, `${YOUNGEST_STAFFEL_AGE} jaar of ouder (jonger dan 15 geldt geen minimumloon)`);
+  }
+  const staffel = param<Staffel>("wml.jeugdstaffel", date, trace);
+  const pct = staffel[String(age)];
+  if (pct === undefined) throw pbError("invalid", "leeftijd", `geen jeugdloonpercentage voor ${age} jaar op ${date}`);
+  return pct;
+}
+
+/** WML in euros: per month (statutory until 2023, reference amount from 2024) or per hour (from 2024). */
+export function wml(date: IsoDate, age: number | undefined, periode: WmlPeriode = "maand", trace?: Trace): number {
+  if (age !== undefined && (!Number.isInteger(age) || age < 0 || age > 150)) {
+    throw pbError("outOfRange", "leeftijd", age, "een geheel aantal jaren, 15 of ouder");
+  }
+  const adult = param<number>(periode === "uur" ? "wml.uur" : "wml.maand", date, trace);
+  const fraction = wmlFraction(date, age, trace);
+  if (fraction === 1) return adult;
+  const step = param<number>("wml.jeugdafronding", date, trace);
+  return roundTo(adult * fraction, step);
+}
