@@ -1,0 +1,69 @@
+/**
+ * A workbook as plain data: what the .xlsx writer (ExcelJS, in this folder only) writes and what the reader returns.
+ * Templates render into this model (pure), so the CLI writes them with ExcelJS and tests can inspect them without a file.
+ * Formulas are invariant Excel syntax without the leading "=", with PB functions in the display form `PB.LKS(...)`;
+ * the writer stores them as Excel does (`_xldudf_PB_LKS(...)`).
+ */
+
+export type CellScalar = number | string | boolean | null;
+
+export interface CellError {
+  error: string;
+}
+
+export interface DataValidationModel {
+  type: "list" | "whole" | "decimal" | "date";
+  /** For "list": the allowed values, e.g. ["Ja", "Nee"]. */
+  values?: string[];
+  min?: number;
+  max?: number;
+  /** Dutch message shown when the input is refused. */
+  error?: string;
+  prompt?: string;
+}
+
+export interface CellModel {
+  /** A1 address on its sheet. */
+  address: string;
+  value?: CellScalar;
+  formula?: string;
+  /** Cached result of the formula, as Excel would store it. */
+  result?: CellScalar | CellError | Date;
+  /** Excel number format, e.g. '€ #,##0.00' or 'dd-mm-jjjj' as 'dd-mm-yyyy'. */
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** ARGB fill colour, e.g. "FFFFF2CC" for input cells. */
+  fill?: string;
+  wrap?: boolean;
+  /** Input cell: unlocked, so a protected sheet still accepts it. */
+  input?: boolean;
+  validation?: DataValidationModel;
+  note?: string;
+}
+
+export interface SheetModel {
+  name: string;
+  cells: CellModel[];
+  /** Column widths in characters, by column letter. */
+  columnWidths?: Record<string, number>;
+  /** Freeze panes below/right of this cell, e.g. "A2". */
+  freeze?: string;
+  /** Rows (1-based) spanned by merges, as "A1:E1". */
+  merges?: string[];
+}
+
+export interface DefinedNameModel {
+  name: string;
+  /** Absolute reference, e.g. "'LKS-register'!$H$2:$H$501". */
+  ref: string;
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+  names?: DefinedNameModel[];
+  /** Workbook properties: title, creator etc. */
+  properties?: { title?: string; creator?: string; description?: string };
+  /** Ask Excel to recalculate everything when opening. */
+  fullCalcOnLoad?: boolean;
+}
