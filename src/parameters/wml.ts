@@ -41,8 +41,8 @@ export const wmlMaand: Parameter<number> = {
     m("2024-07-01", 2133.6, "4-vision; wia-specialist; persaldi", "M", "Referentiemaandbedrag; één secundaire bron (sources.md §2.2)."),
     m("2025-01-01", 2191.8, "vertiadvies", "M", "Referentiemaandbedrag; één secundaire bron (sources.md §2.2)."),
     m("2025-07-01", 2245.8, "Stcrt. 2025, 12264 (via admintrend; mkbservicedesk)", "M", "Referentiemaandbedrag; één secundaire bron (sources.md §2.2)."),
-    m("2026-01-01", 2294.4, "besluit 2025-0000213859 (via admintrend)", "M",
-      "Referentiemaandbedrag; 2.245,80 × 1,0215 = 2.294,08, niet 2.294,40: te verifiëren tegen het besluit (sources.md §2.2)."),
+    m("2026-01-01", 2294.4, "besluit 2025-0000213859 (via admintrend; grootheddeaccountants; smitwolf)", "H",
+      "Referentiemaandbedrag. 2.245,80 × 1,0215 = 2.294,08, niet 2.294,40; maar grootheddeaccountants.nl en smitwolf.nl (januari 2026) noemen beide € 2.294,40 (nagezocht november 2026)."),
   ],
 };
 
