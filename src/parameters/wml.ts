@@ -46,10 +46,10 @@ export const wmlMaand: Parameter<number> = {
   ],
 };
 
-const u = (from: string, value: number, publicatie: string, confidence: "H" | "M") => ({
+const u = (from: string, value: number, publicatie: string, confidence: "H" | "M", note?: string) => ({
   from,
   value,
-  source: { ...WML_WET, artikel: "art. 8 lid 1 a, art. 14 (minimumuurloon)", publicatie, confidence },
+  source: { ...WML_WET, artikel: "art. 8 lid 1 a, art. 14 (minimumuurloon)", publicatie, confidence, ...(note ? { note } : {}) },
 });
 
 export const wmlUur: Parameter<number> = {
@@ -60,7 +60,7 @@ export const wmlUur: Parameter<number> = {
   values: [
     u("2024-01-01", 13.27, "besluit 2023-0000526966 (via accountingcounts)", "H"),
     u("2024-07-01", 13.68, "4-vision; wia-specialist; persaldi", "H"),
-    u("2025-01-01", 14.06, "vertiadvies", "M"),
+    u("2025-01-01", 14.06, "vertiadvies", "M", "Eén secundaire bron (sources.md §2.2: M/H)."),
     u("2025-07-01", 14.4, "Stcrt. 2025, 12264 (via admintrend; mkbservicedesk)", "H"),
     u("2026-01-01", 14.71, "besluit 2025-0000213859 (via admintrend; grootheddeaccountants; smitwolf)", "H"),
   ],
