@@ -5,7 +5,7 @@ export const lksCap: Parameter<number> = {
   name: "lks.cap",
   description: "Maximum loonkostensubsidie als fractie van het wettelijk minimumloon plus vakantiebijslag (70%).",
   unit: "fractie",
-  values: [{ from: "2015-01-01", value: 0.7, source: { ...PWET, artikel: "art. 10d lid 4", publicatie: "Stb. 2014, 270", confidence: "H" } }],
+  values: [{ from: "2015-01-01", value: 0.7, source: { ...PWET, artikel: "art. 10d lid 4", confidence: "H" } }],
 };
 
 export const lksWerkgeverslasten: Parameter<number> = {
@@ -38,7 +38,7 @@ export const lksWerkgeverslasten: Parameter<number> = {
     {
       from: "2021-07-01",
       value: 0.235,
-      source: { ...REGELING_LKS_2021, artikel: "art. 1", publicatie: "Stcrt. 2021, 17165", confidence: "H" },
+      source: { ...REGELING_LKS_2021, artikel: "art. 1", confidence: "H" },
     },
   ],
 };
@@ -62,7 +62,7 @@ export const lksNormuren: Parameter<number> = {
     {
       from: "2024-01-01",
       value: 36,
-      source: { ...PWET, artikel: "art. 10d lid 4", publicatie: "Stb. 2022, 464 (Wet invoering minimumuurloon)", confidence: "H" },
+      source: { ...PWET, artikel: "art. 10d lid 4", publicatie: "Wet invoering minimumuurloon (tekst per 2024-01-01)", confidence: "H" },
     },
   ],
 };
@@ -75,7 +75,7 @@ export const lksForfaitair: Parameter<number> = {
     {
       from: "2017-02-01",
       value: 0.5,
-      source: { ...PWET, artikel: "art. 10d lid 5", publicatie: "Stb. 2016, 451 (stroomlijning)", confidence: "H" },
+      source: { ...PWET, artikel: "art. 10d lid 5", publicatie: "Wet stroomlijning (in werking 2017-02-01); Regeling-wijziging Stcrt. 2016, 67759", confidence: "H" },
     },
   ],
 };
@@ -88,7 +88,7 @@ export const lksForfaitairMaanden: Parameter<number> = {
     {
       from: "2017-02-01",
       value: 6,
-      source: { ...PWET, artikel: "art. 10d lid 5", publicatie: "Stb. 2016, 451 (stroomlijning)", confidence: "H" },
+      source: { ...PWET, artikel: "art. 10d lid 5", publicatie: "Wet stroomlijning (in werking 2017-02-01); Regeling-wijziging Stcrt. 2016, 67759", confidence: "H" },
     },
   ],
 };

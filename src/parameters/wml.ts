@@ -72,8 +72,8 @@ export const wmlVolwassenLeeftijd: Parameter<number> = {
   unit: "jaren",
   values: [
     { from: "2015-01-01", value: 23, source: { ...WML_WET, artikel: "art. 7", confidence: "H" } },
-    { from: "2017-07-01", value: 22, source: { ...WML_WET, artikel: "art. 7", publicatie: "Stb. 2016, 225", confidence: "H" } },
-    { from: "2019-07-01", value: 21, source: { ...WML_WET, artikel: "art. 7", publicatie: "Stb. 2016, 225", confidence: "H" } },
+    { from: "2017-07-01", value: 22, source: { ...WML_WET, artikel: "art. 7", confidence: "H" } },
+    { from: "2019-07-01", value: 21, source: { ...WML_WET, artikel: "art. 7", confidence: "H" } },
   ],
 };
 
@@ -92,7 +92,7 @@ export const wmlJeugdstaffel: Parameter<Staffel> = {
     {
       from: "2017-07-01",
       value: { "21": 0.85, "20": 0.7, "19": 0.55, "18": 0.475, "17": 0.395, "16": 0.345, "15": 0.3 },
-      source: { ...JEUGDLOON, artikel: "art. 1", publicatie: "Stcrt. 2016, 35236", confidence: "H", note: "sources.md §2.3" },
+      source: { ...JEUGDLOON, artikel: "art. 1", confidence: "H", note: "sources.md §2.3" },
     },
     {
       from: "2019-07-01",

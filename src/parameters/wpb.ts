@@ -9,7 +9,7 @@ export const meeneemReservering: Parameter<number> = {
   description: "Meeneemregeling: deel van het toegekende participatiebudget dat onbesteed naar het volgende jaar mag (25%).",
   unit: "fractie",
   until: WPB_END,
-  values: [{ from: "2009-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12 lid 1", publicatie: "Stb. 2008, 560", confidence: "H" } }],
+  values: [{ from: "2009-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12", confidence: "H" } }],
 };
 
 export const meeneemReserveringArt13: Parameter<number> = {
@@ -19,8 +19,8 @@ export const meeneemReserveringArt13: Parameter<number> = {
   unit: "fractie",
   until: WPB_END,
   values: [
-    { from: "2009-01-01", value: 0.3125, source: { ...BPB, artikel: "art. 12 lid 2", publicatie: "Stb. 2008, 560", confidence: "H", note: "Overgangsjaar 2009, gemeenten van Wpb art. 13 (BDU-SIV educatie/inburgering)." } },
-    { from: "2010-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12 lid 1", confidence: "H" } },
+    { from: "2009-01-01", value: 0.3125, source: { ...BPB, artikel: "art. 12 (overgang 2009)", confidence: "H", note: "Overgangsjaar 2009, gemeenten van Wpb art. 13 (BDU-SIV educatie/inburgering)." } },
+    { from: "2010-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12", confidence: "H" } },
   ],
 };
 
@@ -29,7 +29,7 @@ export const meeneemVoorfinanciering: Parameter<number> = {
   description: "Voorfinanciering: deel van het budget dat een overbesteding ten laste van het budget van het volgende jaar mag brengen (25%).",
   unit: "fractie",
   until: WPB_END,
-  values: [{ from: "2009-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12 lid 3", publicatie: "Stb. 2008, 560", confidence: "H" } }],
+  values: [{ from: "2009-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12", confidence: "H" } }],
 };
 
 export const terugvorderingTermijn: Parameter<number> = {
