@@ -1,0 +1,51 @@
+/**
+ * A receipt per result, as MinBZK regelrecht keeps one: what went in, which rule version ran, which parameter values
+ * (with valid-from dates and sources) it used, and the parameter set it came from. Auditors keep these; the task pane's
+ * audit sheet and `pb recalc --json` print them.
+ */
+import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION, type ParameterUse } from "../parameters";
+import { ADDIN_VERSION } from "../version";
+import type { RawArg } from "./contract";
+import { invoke, type InvokeResult } from "./invoke";
+import { REGISTRY } from "./registry";
+
+export interface Receipt {
+  function: string;
+  legalBasis: string;
+  ruleVersion: string;
+  inputs: Record<string, RawArg>;
+  result: InvokeResult;
+  /** Each parameter value used once, in first-use order. */
+  parameters: ParameterUse[];
+  parameterSetVersion: string;
+  parameterSetHash: string;
+  addinVersion: string;
+}
+
+export function withReceipt(id: string, raw: readonly RawArg[]): Receipt {
+  const trace: ParameterUse[] = [];
+  const result = invoke(id, raw, { trace });
+  const spec = REGISTRY.get(id);
+  const seen = new Set<string>();
+  const parameters = trace.filter((u) => {
+    const key = `${u.name}@${u.from}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const inputs: Record<string, RawArg> = {};
+  (spec?.args ?? []).forEach((a, i) => {
+    if (raw[i] !== undefined) inputs[a.name] = raw[i];
+  });
+  return {
+    function: `PB.${id}`,
+    legalBasis: spec?.legalBasis ?? "",
+    ruleVersion: spec?.ruleVersion ?? "",
+    inputs,
+    result,
+    parameters,
+    parameterSetVersion: PARAMETER_SET_VERSION,
+    parameterSetHash: PARAMETER_SET_HASH,
+    addinVersion: ADDIN_VERSION,
+  };
+}
