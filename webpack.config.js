@@ -1,0 +1,174 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * The add-in build: one shared runtime. taskpane.html loads both bundles (functions + task pane), the metadata plugin
+ * turns the JSDoc of src/functions/functions.ts into functions.json, and the manifest and icons are copied beside them.
+ *
+ * Env switches (all optional):
+ *   --env OFFICE_JS=local   serve office.js from the @microsoft/office-js package instead of Microsoft's CDN (offline demo)
+ *   ADDIN_URL=https://host/path/   rewrite the copied manifest's https://localhost:3000/ for a production host
+ *   DEV_SERVER_HTTP=1        plain http dev server (browser tests only; Office refuses http add-ins)
+ */
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { WebpackError } = require("webpack");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const PORT = 3000;
+
+/**
+ * GPL (HyperFormula) and CLI-only code (ExcelJS, its zip stack) must never reach the add-in: the add-in stays
+ * EUPL-only and small. The check runs on the resolved module paths, so a transitive import is caught as well.
+ */
+const FORBIDDEN_PACKAGES = ["hyperformula", "exceljs"];
+
+function forbiddenModules(resources) {
+  const hits = [];
+  for (const r of resources) {
+    if (!r) continue;
+    const norm = r.split(path.sep).join("/");
+    for (const pkg of FORBIDDEN_PACKAGES) {
+      if (norm.includes(`/node_modules/${pkg}/`)) hits.push({ pkg, resource: r });
+    }
+  }
+  return hits;
+}
+
+class ForbiddenModulesPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("ForbiddenModulesPlugin", (compilation) => {
+      compilation.hooks.finishModules.tap("ForbiddenModulesPlugin", (modules) => {
+        const resources = [];
+        for (const m of modules) resources.push(m.resource);
+        const seen = new Set();
+        for (const hit of forbiddenModules(resources)) {
+          if (seen.has(hit.pkg)) continue;
+          seen.add(hit.pkg);
+          compilation.errors.push(
+            new WebpackError(
+              `${hit.pkg} hoort niet in de invoegtoepassing (GPL of alleen voor de CLI), maar wordt geïmporteerd: ${hit.resource}`,
+            ),
+          );
+        }
+      });
+    });
+  }
+}
+
+/**
+ * office-addin-dev-certs installs its CA with sudo, which fails on Linux without sudo and then breaks the server
+ * (toolchain G8). Use its certificates when they are usable, otherwise webpack-dev-server's own self-signed one.
+ */
+async function httpsServer() {
+  if (process.env.DEV_SERVER_HTTP === "1") return "http";
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await Promise.race([
+      devCerts.getHttpsServerOptions(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("time-out")), 15000)),
+    ]);
+    return { type: "https", options };
+  } catch (e) {
+    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+    const cert = path.join(dir, "localhost.crt");
+    const key = path.join(dir, "localhost.key");
+    if (fs.existsSync(cert) && fs.existsSync(key)) {
+      console.warn(`Ontwikkelcertificaat niet geïnstalleerd (${e.message}); het certificaat uit ${dir} wordt gebruikt.`);
+      return { type: "https", options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } };
+    }
+    console.warn(`Ontwikkelcertificaat niet beschikbaar (${e.message}); de dev-server maakt een eigen certificaat.`);
+    return "https";
+  }
+}
+
+function rewriteManifest(content) {
+  const url = process.env.ADDIN_URL;
+  const text = content.toString();
+  return url ? text.split(DEV_URL).join(url.endsWith("/") ? url : `${url}/`) : text;
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || "production";
+  const dev = mode === "development";
+  const localOfficeJs = env.OFFICE_JS === "local";
+  const serving = process.env.WEBPACK_SERVE === "true";
+
+  const copies = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "manifest.xml", to: "manifest.xml", transform: rewriteManifest },
+  ];
+  if (localOfficeJs) {
+    // office.js loads its host files from its own folder; already minified, so Terser must skip them (G7).
+    copies.push({
+      from: "node_modules/@microsoft/office-js/dist",
+      to: "office-js",
+      info: { minimized: true },
+      globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts"] },
+    });
+  }
+
+  return {
+    mode,
+    devtool: dev ? "source-map" : false,
+    entry: {
+      // The recorder runs first so the task pane can tell which functions this runtime associated.
+      functions: ["./src/excel/associateRecorder.ts", "./src/functions/functions.ts"],
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // transpileOnly: type checking with the metadata plugin's extra loader breaks watch rebuilds (G3);
+          // `npm run typecheck` does the checking.
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    plugins: [
+      new ForbiddenModulesPlugin(),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        templateParameters: { officeJs: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN },
+      }),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    performance: {
+      // Fluent UI alone is larger than webpack's 244 KiB default; sizes are measured and reported instead.
+      hints: false,
+    },
+    devServer: serving
+      ? {
+          host: "localhost",
+          port: PORT,
+          hot: false,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: await httpsServer(),
+          static: { directory: path.resolve(__dirname, "dist"), watch: false },
+          client: { overlay: { warnings: false, errors: true } },
+        }
+      : undefined,
+  };
+};
+
+module.exports.forbiddenModules = forbiddenModules;
+module.exports.ForbiddenModulesPlugin = ForbiddenModulesPlugin;
+module.exports.FORBIDDEN_PACKAGES = FORBIDDEN_PACKAGES;
+module.exports.DEV_URL = DEV_URL;
