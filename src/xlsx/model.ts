@@ -40,6 +40,10 @@ export interface CellModel {
   input?: boolean;
   validation?: DataValidationModel;
   note?: string;
+  /** Read from a file: the formula exactly as stored (e.g. `_xldudf_PB_LKS(A2,B2,C2)`), for the audit report. */
+  storedFormula?: string;
+  /** Array formula (t="array"): the range it covers, e.g. "D2" or "D2:D10". The writer stores PB calls this way. */
+  arrayRef?: string;
 }
 
 export interface SheetModel {
@@ -57,6 +61,8 @@ export interface DefinedNameModel {
   name: string;
   /** Absolute reference, e.g. "'LKS-register'!$H$2:$H$501". */
   ref: string;
+  /** Sheet-scoped name (localSheetId in the file): the sheet's name; absent = workbook scope. */
+  localSheet?: string;
 }
 
 export interface WorkbookModel {
