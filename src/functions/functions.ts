@@ -92,3 +92,177 @@ export function bron(naam: any, peildatum: any): string {
 export function versie(): string {
   return excelCall("VERSIE", []);
 }
+
+/**
+ * Aandeel van een gemeente in een budget dat op output wordt verdeeld: budget × Σ gewichtᵢ × gemeenteᵢ / landelijkᵢ (Besluit participatiebudget art. 4 en 9).
+ * @customfunction OUTPUTALLOCATION
+ * @param gemeente Bereik of matrix met de aantallen van de gemeente, per verdeelmaatstaf (rij voor rij gelezen).
+ * @param landelijk Bereik of matrix met de landelijke totalen, even groot als gemeente en in dezelfde volgorde.
+ * @param budget Het (macro)budget dat verdeeld wordt, in euro's.
+ * @param [gewichten] Gewicht per verdeelmaatstaf als fractie (samen 1, dus 100%); leeg = alle maatstaven even zwaar.
+ * @returns Aandeel van de gemeente in euro's, afgerond op centen.
+ */
+export function outputallocation(gemeente: any[][], landelijk: any[][], budget: any, gewichten?: any[][]): number {
+  return excelCall("OUTPUTALLOCATION", [gemeente, landelijk, budget, gewichten]);
+}
+
+/**
+ * Inburgeringsdeel van het participatiebudget 2012 (Besluit participatiebudget art. 9 en 10, gegevens van t−2): 50% op voorzieningen (iv + 1,5 × div), 50% op examens ((epe + tgn + kns + prex)/4 + nt2).
+ * @customfunction VERDEELINBURGERING
+ * @param gemeente 7 aantallen van de gemeente, in deze volgorde: iv (inburgeringsvoorzieningen), div (duale voorzieningen/taalkennisvoorzieningen), epe (elektronisch praktijkexamen), tgn (toets gesproken Nederlands), kns (kennis Nederlandse samenleving), prex (praktijkdeel), nt2 (staatsexamen NT2).
+ * @param landelijk De 7 landelijke totalen, in dezelfde volgorde: iv, div, epe, tgn, kns, prex, nt2.
+ * @param budget Het landelijke inburgeringsbudget in euro's.
+ * @param [via_sisa] WAAR (standaard) als de gegevens via SiSa zijn geleverd; ONWAAR: de aantallen van de gemeente tellen voor de helft (art. 10).
+ * @param [budgetjaar] Budgetjaar; standaard 2012, het enige jaar met deze sleutel.
+ * @returns Inburgeringsdeel van de gemeente in euro's, afgerond op centen.
+ */
+export function verdeelinburgering(gemeente: any[][], landelijk: any[][], budget: any, via_sisa?: any, budgetjaar?: any): number {
+  return excelCall("VERDEELINBURGERING", [gemeente, landelijk, budget, via_sisa, budgetjaar]);
+}
+
+/**
+ * Educatiedeel van het participatiebudget 2013–2014 (Besluit participatiebudget art. 4 en 6): vier termen van elk 25%.
+ * @customfunction VERDEELEDUCATIE
+ * @param gemeente 4 waarden van de gemeente, in deze volgorde: O (laagopgeleiden), A (inwoners met allochtone achtergrond), BV (educatietrajecten ingekocht bij roc's, t−2), C (behaalde NT2-certificaten, t−2).
+ * @param landelijk De 4 landelijke totalen, in dezelfde volgorde: O, A, BV, C.
+ * @param budget Het landelijke educatiebudget in euro's.
+ * @param [via_sisa] WAAR (standaard) als de gegevens via SiSa zijn geleverd; ONWAAR: de outputtermen BV en C zijn 0 voor de gemeente (art. 6).
+ * @param [budgetjaar] Budgetjaar 2013 of 2014 (verplicht).
+ * @returns Educatiedeel van de gemeente in euro's, afgerond op centen.
+ */
+export function verdeeleducatie(gemeente: any[][], landelijk: any[][], budget: any, via_sisa?: any, budgetjaar?: any): number {
+  return excelCall("VERDEELEDUCATIE", [gemeente, landelijk, budget, via_sisa, budgetjaar]);
+}
+
+/**
+ * SZW-deel (re-integratie) van het participatiebudget: (a × OW/OTW + (1 − a) × KW/TKW) × TBW, met a = 67% (2009), 83% (2010), 100% (2011–2014) (Besluit participatiebudget art. 2).
+ * @customfunction VERDEELSZW
+ * @param ow Objectief verdeeld budget (maatstaf) van de gemeente.
+ * @param otw Totaal van de objectieve maatstaf over alle gemeenten.
+ * @param kw Historisch aandeel (basis) van de gemeente.
+ * @param tkw Totaal van de historische basis over alle gemeenten.
+ * @param budget TBW: het landelijke SZW-deel in euro's.
+ * @param budgetjaar Budgetjaar (2009–2014); bepaalt a.
+ * @returns SZW-deel van de gemeente in euro's, afgerond op centen.
+ */
+export function verdeelszw(ow: any, otw: any, kw: any, tkw: any, budget: any, budgetjaar: any): number {
+  return excelCall("VERDEELSZW", [ow, otw, kw, tkw, budget, budgetjaar]);
+}
+
+/**
+ * Objectieve maatstaf van het SZW-deel: MAX(0; 1,62 × bijstand − 0,20 × ww − 0,01 × beroepsbevolking + 0,31 × kwalitatieve discrepantie) (Regeling participatiebudget art. 2).
+ * @customfunction SZWMAATSTAF
+ * @param bijstand Aantal bijstandsontvangers.
+ * @param ww Aantal WW-ontvangers.
+ * @param beroepsbevolking Omvang van de beroepsbevolking.
+ * @param kwal_discrepantie Kwalitatieve discrepantie laaggeschoolde arbeid.
+ * @param budgetjaar Budgetjaar (2009–2014).
+ * @returns De maatstaf (OW) van de gemeente; negatieve uitkomsten worden 0.
+ */
+export function szwmaatstaf(bijstand: any, ww: any, beroepsbevolking: any, kwal_discrepantie: any, budgetjaar: any): number {
+  return excelCall("SZWMAATSTAF", [bijstand, ww, beroepsbevolking, kwal_discrepantie, budgetjaar]);
+}
+
+/**
+ * Meeneemregeling: deel van de onderbesteding dat naar het volgende jaar mag, ten hoogste 25% van het budget (31,25% in 2009 voor gemeenten van Wpb art. 13) (Besluit participatiebudget art. 12).
+ * @customfunction MEENEEM
+ * @param budget Toegekend participatiebudget van het jaar, in euro's.
+ * @param besteding Besteding in het jaar (baten-lastenstelsel), in euro's.
+ * @param jaar Verantwoordingsjaar (2009–2014).
+ * @param [art13] WAAR voor een gemeente van art. 13 Wpb (BDU-SIV); standaard ONWAAR.
+ * @returns Reservering in euro's, afgerond op centen.
+ */
+export function meeneem(budget: any, besteding: any, jaar: any, art13?: any): number {
+  return excelCall("MEENEEM", [budget, besteding, jaar, art13]);
+}
+
+/**
+ * Voorfinanciering: deel van een overbesteding dat ten laste van het budget van het volgende jaar mag, ten hoogste 25% van het budget (Besluit participatiebudget art. 12).
+ * @customfunction VOORFINANCIERING
+ * @param budget Toegekend participatiebudget van het jaar, in euro's.
+ * @param besteding Besteding in het jaar, in euro's.
+ * @param jaar Verantwoordingsjaar (2009–2014).
+ * @returns Voorfinanciering in euro's, afgerond op centen.
+ */
+export function voorfinanciering(budget: any, besteding: any, jaar: any): number {
+  return excelCall("VOORFINANCIERING", [budget, besteding, jaar]);
+}
+
+/**
+ * Terugvordering: onderbesteding (budget − rechtmatige besteding) boven de reservering van de meeneemregeling (Wpb art. 4 lid 2; Besluit participatiebudget art. 12).
+ * @customfunction TERUGVORDERING
+ * @param budget Toegekend participatiebudget van het jaar, in euro's.
+ * @param besteding Totale besteding in het jaar, in euro's (inclusief het onrechtmatige deel).
+ * @param jaar Verantwoordingsjaar (2009–2014).
+ * @param [art13] WAAR voor een gemeente van art. 13 Wpb (BDU-SIV); standaard ONWAAR.
+ * @param [onrechtmatig] Onrechtmatig besteed deel van de besteding, in euro's; standaard 0.
+ * @returns Terug te vorderen bedrag in euro's, afgerond op centen.
+ */
+export function terugvordering(budget: any, besteding: any, jaar: any, art13?: any, onrechtmatig?: any): number {
+  return excelCall("TERUGVORDERING", [budget, besteding, jaar, art13, onrechtmatig]);
+}
+
+/**
+ * Verdeelt een totaal over verdeelsleutels in hele centen die precies optellen tot het totaal (grootste-restmethode).
+ * @customfunction VERDEELSLEUTEL
+ * @param totaal Het te verdelen bedrag in euro's (mag negatief zijn).
+ * @param sleutels Bereik met de verdeelsleutels (0 of meer, niet allemaal 0); het resultaat heeft dezelfde vorm.
+ * @returns {number[][]} Het deel per sleutel in euro's.
+ */
+export function verdeelsleutel(totaal: any, sleutels: any[][]): number[][] {
+  return excelCall("VERDEELSLEUTEL", [totaal, sleutels]);
+}
+
+/**
+ * Hoort iemand op de peildatum tot de doelgroep van de Wet participatiebudget (art. 1 en art. 3)?
+ * @customfunction DOELGROEP
+ * @param geboortedatum Geboortedatum.
+ * @param peildatum Datum waarop de doelgroep getoetst wordt (2009–2014).
+ * @param [kwalificatieplicht_voldaan] WAAR als de persoon aan de kwalificatieplicht heeft voldaan of vrijgesteld is; standaard ONWAAR.
+ * @param [soort] "algemeen" (standaard: 18+, of jonger met kwalificatieplicht voldaan), "educatie" (alleen 18+) of "re-integratie" (ook 16/17 jaar van wie de kwalificatieplicht niet is geëindigd).
+ * @returns WAAR of ONWAAR.
+ */
+export function doelgroep(geboortedatum: any, peildatum: any, kwalificatieplicht_voldaan?: any, soort?: any): boolean {
+  return excelCall("DOELGROEP", [geboortedatum, peildatum, kwalificatieplicht_voldaan, soort]);
+}
+
+/**
+ * Uiterste datum van een termijn van de Wet participatiebudget voor jaar T, als Excel-datum.
+ * @customfunction DEADLINE
+ * @param jaar Het jaar T (verantwoordingsjaar; bij "vaststelling" het budgetjaar).
+ * @param [soort] "sisa" (standaard, 15 juli T+1), "sisa-gr" (15 juli T+1), "beeld" (28 februari T+1), "vaststelling" (30 september T−1), "terugvordering" (13 maanden na afloop van T) of "terugvordering-gr" (25 maanden).
+ * @returns Datum als Excel-datumgetal; maak de cel op als datum.
+ */
+export function deadline(jaar: any, soort?: any): number {
+  return excelCall("DEADLINE", [jaar, soort]);
+}
+
+/**
+ * Budgetjaar dat de output van een jaar verdeelt: outputjaar + 2 (Besluit participatiebudget art. 4 en 9).
+ * @customfunction BUDGETJAAR
+ * @param outputjaar Het jaar waarin de output is geleverd.
+ * @returns Het budgetjaar.
+ */
+export function budgetjaar(outputjaar: any): number {
+  return excelCall("BUDGETJAAR", [outputjaar]);
+}
+
+/**
+ * Outputjaar waarop een budgetjaar verdeeld wordt: budgetjaar − 2 (Besluit participatiebudget art. 4 en 9).
+ * @customfunction OUTPUTJAAR
+ * @param budgetjaar Het budgetjaar.
+ * @returns Het outputjaar.
+ */
+export function outputjaar(budgetjaar: any): number {
+  return excelCall("OUTPUTJAAR", [budgetjaar]);
+}
+
+/**
+ * Naam van een trede van de participatieladder (VNG; geen wettelijke regel).
+ * @customfunction LADDER
+ * @param trede Trede 1 tot en met 6.
+ * @returns Naam van de trede, bijvoorbeeld "Betaald werk met ondersteuning".
+ */
+export function ladder(trede: any): string {
+  return excelCall("LADDER", [trede]);
+}

@@ -78,9 +78,16 @@ export const deadlineVaststelling: Parameter<Deadline> = {
   until: WPB_END,
   values: [
     {
-      from: "2009-01-01",
+      // Budget year 2009 was set within four weeks after the law entered into force (Wpb art. 15 lid 4; sources.md §6),
+      // not in September 2008: the table starts with budget year 2010.
+      from: "2010-01-01",
       value: { jaarOffset: -1, maand: 9, dag: 30 },
-      source: { ...WPB, artikel: "art. 2 lid 2", confidence: "H", note: "De wet zegt 'in september'; PB.DEADLINE geeft de laatste dag van die maand." },
+      source: {
+        ...WPB,
+        artikel: "art. 2 lid 2",
+        confidence: "H",
+        note: "De wet zegt 'in september'; PB.DEADLINE geeft de laatste dag van die maand. Budgetjaar 2009: binnen vier weken na inwerkingtreding (art. 15 lid 4), niet in deze tabel.",
+      },
     },
   ],
 };

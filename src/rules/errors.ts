@@ -50,6 +50,17 @@ const catalogue = {
     }),
   notApplicable: (what: string, why: string) => ({ code: "#N/A", message: `${what}: ${why}` }),
   invalid: (what: string, why: string) => ({ code: "#NUM!", message: `${what}: ${why}` }),
+  wrongSize: (arg: string, got: number, expected: number, layout: string) =>
+    ({ code: "#VALUE!", message: `${arg} heeft ${got} cellen. Verwacht: precies ${expected} cellen, in deze volgorde: ${layout}.` }),
+  negativeInRange: (arg: string, index: number, got: number) =>
+    ({ code: "#NUM!", message: `${arg}: de waarde ${got} op positie ${index} is negatief. Verwacht: 0 of meer.` }),
+  aboveNational: (arg: string, got: number, nationalArg: string, national: number) =>
+    ({
+      code: "#NUM!",
+      message: `${arg}: ${got} is groter dan het landelijk totaal (${nationalArg}) ${national}. Verwacht: een gemeentelijk aantal dat niet groter is dan het landelijke.`,
+    }),
+  allZero: (arg: string) =>
+    ({ code: "#NUM!", message: `${arg}: alle waarden zijn 0; er valt niets te verdelen. Verwacht: minstens één waarde groter dan 0.` }),
 } satisfies Record<string, (...args: never[]) => { code: ExcelErrorCode; message: string }>;
 
 export type ErrorKind = keyof typeof catalogue;
