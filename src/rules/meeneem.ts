@@ -14,12 +14,12 @@
  * Onrechtmatig spending counts as not spent: it enters the onderbesteding, of which the reservering takes its part first
  * (the brief's reading of art. 4 lid 2 with art. 12 Bpb); the rest is reclaimed.
  * Parameters are looked up on 1 January of the year; the WPB tables end on 2015-01-01 (#N/A afterwards).
- * Amounts are rounded to cents at the end; the terugvordering is computed from the exact reservering.
+ * Amounts are rounded to cents at the end; the terugvordering is the onderbesteding in cents minus the reservering in cents.
  */
 import { param, type Trace } from "../parameters";
 import { jan1 } from "./calendar";
 import { pbError } from "./errors";
-import { roundCents } from "./money";
+import { fromCents, roundCents, toCents } from "./money";
 
 export const RULE_VERSION_MEENEEM = "meeneem/1";
 
@@ -89,7 +89,12 @@ export function terugvorderingDetail(x: TerugvorderingInput, trace?: Trace): Ter
   return { rechtmatig, onderbesteding, reservering, terugvordering: Math.max(onderbesteding - reservering, 0) };
 }
 
-/** PB.TERUGVORDERING: what the Rijk reclaims (Wpb art. 4 lid 2; Bpb art. 12). */
+/**
+ * PB.TERUGVORDERING: what the Rijk reclaims (Wpb art. 4 lid 2; Bpb art. 12). The onderbesteding and the reservering are
+ * amounts in whole cents (as reported in SiSa); the terugvordering is their difference, so that
+ * rechtmatig + reservering + terugvordering = MAX(budget, rechtmatig) holds to the cent.
+ */
 export function terugvordering(x: TerugvorderingInput, trace?: Trace): number {
-  return roundCents(terugvorderingDetail(x, trace).terugvordering);
+  const d = terugvorderingDetail(x, trace);
+  return fromCents(Math.max(toCents(d.onderbesteding) - toCents(d.reservering), 0));
 }
