@@ -1,0 +1,85 @@
+/**
+ * `pb check`: run the checks of every PB template found in a saved workbook (by the markers in A2), on values
+ * recomputed by the engine, and print each failure with sheet, cell and a Dutch explanation. The same evaluator runs
+ * live in the task pane. The workbook is only read.
+ */
+import type { Command, CliIO } from "../command";
+import { EXIT, parseOptions, UsageError } from "../command";
+import { buildEngine, fromHfValue, parseAddress } from "../../engine/engine";
+import { checkWorkbook, type CellReader, type CheckResult } from "../../templates/checks";
+import { readWorkbook } from "../../xlsx/read";
+import { WorkbookReadError } from "../../xlsx/readErrors";
+
+function where(r: CheckResult): string {
+  if (!r.sheet) return "";
+  const quoted = `'${r.sheet.replace(/'/g, "''")}'`;
+  return r.cell ? `${quoted}!${r.cell}` : quoted;
+}
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "De controles van de PB-sjablonen in een werkmap uitvoeren (vóór aanlevering)",
+  usage: [
+    "pb check WERKMAP.xlsx [--json] [--alles]",
+    "  Zoekt de PB Rekenkit-sjablonen in de werkmap, rekent de formules opnieuw uit en voert hun controles uit:",
+    "  verplichte cellen, aansluiting van totalen, reservering binnen 25%/31,25%, geen uitvoeringskosten,",
+    "  LKS in G2 gelijk aan het register, Ja/Nee-velden, geen saldering in een GR, termijnen.",
+    "  Elke fout: werkblad, cel en uitleg. --alles toont ook de geslaagde controles; --json geeft JSON.",
+    "  Afsluitcode: 0 = geen fouten, 1 = fout(en), 2 = bestand onleesbaar of geen sjabloon gevonden.",
+  ].join("\n"),
+  async run(args, io: CliIO) {
+    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag" });
+    if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb check WERKMAP.xlsx");
+    const file = positional[0];
+    let model;
+    try {
+      model = (await readWorkbook(file)).model;
+    } catch (e) {
+      if (e instanceof WorkbookReadError) {
+        io.err(e.message);
+        return EXIT.unreadable;
+      }
+      throw e;
+    }
+    const { hf, sheetIds } = buildEngine(model);
+    const read: CellReader = (sheet, address) => {
+      const id = sheetIds.get(sheet);
+      const at = parseAddress(address);
+      if (id === undefined || !at) return undefined;
+      return fromHfValue(hf.getCellValue({ sheet: id, row: at[0], col: at[1] }));
+    };
+    const found = checkWorkbook(model.sheets.map((s) => s.name), read);
+    hf.destroy();
+    if (found.length === 0) {
+      io.err(`${file} bevat geen PB Rekenkit-sjabloon (geen markering in cel A2 van een werkblad); er is niets gecontroleerd.`);
+      return EXIT.unreadable;
+    }
+    const all = found.flatMap((f) => f.results);
+    const failed = all.filter((r) => !r.ok);
+    if (options.json === true) {
+      io.out(
+        JSON.stringify(
+          found.map((f) => ({ template: f.instance.def.id, version: f.instance.version, sheets: f.instance.names, results: f.results })),
+          null,
+          2,
+        ),
+      );
+    } else {
+      for (const f of found) {
+        const { def, version, names } = f.instance;
+        io.out(`Sjabloon ${def.id} versie ${version} (${Object.values(names).join(", ")}): ${def.title}`);
+        if (version !== def.version) io.out(`  Let op: gecontroleerd met de regels van versie ${def.version}; de werkmap is gemaakt met versie ${version}.`);
+        for (const r of f.results) {
+          if (r.ok && options.alles !== true) continue;
+          const status = r.ok ? (r.skipped ? "n.v.t." : "ok") : "FOUT";
+          io.out(`  ${status}\t${where(r)}\t${r.title}: ${r.message}${r.ok ? "" : ` (${r.why})`}`);
+        }
+      }
+    }
+    const checks = new Set(all.map((r) => `${r.id}`)).size;
+    const line = `${found.length} sjabloon/sjablonen, ${checks} controles, ${failed.length} fout(en)`;
+    if (options.json === true) io.err(line);
+    else io.out(line);
+    return failed.length === 0 ? EXIT.ok : EXIT.mismatch;
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * `pb`: PB Rekenkit on the command line. Every command comes from the table in ./commands (one line per command).
+ * main() returns the exit code instead of exiting, so tests call it in-process.
+ */
+import * as commandTable from "./commands";
+import { isCommand, UsageError, EXIT, type CliIO, type Command } from "./command";
+import { ADDIN_VERSION } from "../version";
+import { PARAMETER_SET_VERSION } from "../parameters";
+
+export const COMMANDS: readonly Command[] = Object.values(commandTable).filter(isCommand);
+
+export const consoleIO: CliIO = {
+  out: (line) => process.stdout.write(line + "\n"),
+  err: (line) => process.stderr.write(line + "\n"),
+};
+
+function help(io: CliIO): void {
+  io.out(`pb — PB Rekenkit ${ADDIN_VERSION} (parameterset ${PARAMETER_SET_VERSION})`);
+  io.out("");
+  for (const c of COMMANDS) io.out(`  pb ${c.name.padEnd(10)} ${c.summary}`);
+  io.out("");
+  io.out("  pb help OPDRACHT   uitleg bij één opdracht");
+}
+
+export async function main(argv: readonly string[], io: CliIO = consoleIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    if (topic) io.out(topic.usage);
+    else help(io);
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out(`${ADDIN_VERSION} (parameterset ${PARAMETER_SET_VERSION})`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Onbekende opdracht "${name}". Bekende opdrachten: ${COMMANDS.map((c) => c.name).join(", ")}.`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      io.err(command.usage);
+      return EXIT.usage;
+    }
+    // Never a stack trace for the auditor; PB_DEBUG=1 shows it for us.
+    io.err(`Interne fout in pb ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.PB_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+    return EXIT.unreadable;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`Interne fout: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
