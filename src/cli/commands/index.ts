@@ -6,3 +6,5 @@
 export { evalCommand } from "./eval";
 export { recalcCommand } from "./recalc";
 // ---- template / check commands: add their export lines here ----
+export { templateCommand } from "./template";
+export { checkCommand } from "./check";

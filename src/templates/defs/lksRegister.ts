@@ -27,11 +27,11 @@ export interface RegisterRefs {
 /**
  * One month of one row. Outside the employment the month is 0 without calling PB (an empty row must not be an
  * error); inside, PB.LKSPERIODE over the part of the month that falls within begin–end, so a partial month is pro
- * rata by calendar days exactly as the function documents.
+ * rata by calendar days exactly as the function documents. The month's first and last day sit in rows 4 and 5.
  */
-function monthFormula(row: number, month: number, year: string): string {
-  const first = `DATE(${year},${month},1)`;
-  const last = `EOMONTH(${first},0)`;
+function monthFormula(row: number, col: string): string {
+  const first = `${col}$4`;
+  const last = `${col}$5`;
   const r = row;
   return (
     `IF(OR($A${r}="",$C${r}="",$C${r}>${last},AND($D${r}<>"",$D${r}<${first})),0,` +
@@ -50,8 +50,13 @@ export function registerSheet(key: string, name: string, yearFormula?: string): 
     }),
     label("A4", "Verantwoordingsjaar", { bold: true }),
     yearFormula ? calc("B4", yearFormula, FMT.year) : input("B4", "jaar", { years }),
-    label("D4", "Maandbedragen met PB.LKSPERIODE; een gedeeltelijke maand naar rato van kalenderdagen.", { italic: true }),
+    label("A5", "Maandbedragen met PB.LKSPERIODE; een gedeeltelijke maand naar rato van kalenderdagen.", { italic: true }),
+    label("H4", "Eerste dag", { italic: true }),
+    label("H5", "Laatste dag", { italic: true }),
   ];
+  MONTH_COLUMNS.forEach((col, m) => {
+    cells.push(calc(`${col}4`, `DATE($B$4,${m + 1},1)`, FMT.date, { fill: undefined }), calc(`${col}5`, `EOMONTH(${col}4,0)`, FMT.date, { fill: undefined }));
+  });
   const heads = [
     "Referentie (geen BSN)",
     "Werkgever",
@@ -76,7 +81,7 @@ export function registerSheet(key: string, name: string, yearFormula?: string): 
       input(`G${r}`, "leeftijd"),
       input(`H${r}`, "uren"),
     );
-    MONTH_COLUMNS.forEach((col, m) => cells.push(calc(`${col}${r}`, monthFormula(r, m + 1, "$B$4"), FMT.money)));
+    MONTH_COLUMNS.forEach((col) => cells.push(calc(`${col}${r}`, monthFormula(r, col), FMT.money)));
     cells.push(calc(`${TOTAL_COLUMN}${r}`, `SUM(I${r}:T${r})`, FMT.money));
   }
   const t = REGISTER_TOTAL_ROW;

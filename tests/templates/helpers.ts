@@ -1,0 +1,38 @@
+/** Test helpers: render a template, recalculate it with the headless engine in-process, read cells back. */
+import { buildEngine, fromHfValue, parseAddress, type EngineValue } from "../../src/engine/engine";
+import type { WorkbookModel } from "../../src/xlsx/model";
+import type { CellReader } from "../../src/templates/checks";
+
+export interface Computed {
+  read: CellReader;
+  /** Value of a cell on a sheet (by name). */
+  value(sheet: string, address: string): EngineValue;
+  sheetNames: string[];
+  destroy(): void;
+}
+
+/** Recalculate the model (the `pb recalc` engine, in-process) and read computed values. */
+export function compute(model: WorkbookModel): Computed {
+  const { hf, sheetIds } = buildEngine(model);
+  const value = (sheet: string, address: string): EngineValue => {
+    const id = sheetIds.get(sheet);
+    const at = parseAddress(address);
+    if (id === undefined || !at) return null;
+    return fromHfValue(hf.getCellValue({ sheet: id, row: at[0], col: at[1] }));
+  };
+  return { read: value, value, sheetNames: model.sheets.map((s) => s.name), destroy: () => hf.destroy() };
+}
+
+/** Change input cells of a model (a crafted bad workbook): sheet name → address → value. */
+export function withValues(model: WorkbookModel, changes: Record<string, Record<string, string | number | boolean | null>>): WorkbookModel {
+  return {
+    ...model,
+    sheets: model.sheets.map((s) => {
+      const ch = changes[s.name];
+      if (!ch) return s;
+      const cells = s.cells.map((c) => (c.address in ch ? { ...c, value: ch[c.address] ?? undefined, formula: undefined } : c));
+      for (const [address, v] of Object.entries(ch)) if (!cells.some((c) => c.address === address)) cells.push({ address, value: v ?? undefined });
+      return { ...s, cells };
+    }),
+  };
+}
