@@ -133,8 +133,9 @@ module.exports = async (env = {}, argv = {}) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           // transpileOnly: type checking with the metadata plugin's extra loader breaks watch rebuilds (G3);
-          // `npm run typecheck` does the checking.
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { noEmit: false } } },
+          // `npm run typecheck` does the checking. ES modules (not the commonjs of tsconfig.json, which jest uses) so that
+          // webpack can tree-shake Fluent UI: with commonjs the pane bundle was 18 MB.
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { noEmit: false, module: "esnext" } } },
         },
       ],
     },

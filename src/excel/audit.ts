@@ -1,0 +1,159 @@
+/**
+ * The audit sheet as a plain matrix: one receipt per figure (cell, formula, inputs, result, every parameter value with
+ * its valid-from date and source) under a header with the add-in and parameter-set versions. officeHost.ts writes it on
+ * a new sheet; here it is pure so tests can read it.
+ */
+import type { RawArg } from "../functions/contract";
+import { isErrorResult, type InvokeResult } from "../functions/invoke";
+import type { LegalSource, ParameterUse } from "../parameters";
+import type { ScanResult, ScannedFormula } from "./hostActions";
+
+export type AuditCell = string | number | boolean;
+
+export const AUDIT_BASE_NAME = "PB-controle";
+
+export const AUDIT_COLUMNS = [
+  "Blad",
+  "Cel",
+  "Formule",
+  "Invoer",
+  "Waarde in werkmap",
+  "Herberekend",
+  "Status",
+  "Toelichting",
+  "Parameter",
+  "Waarde",
+  "Eenheid",
+  "Geldig vanaf",
+  "Geldig tot",
+  "Bron",
+  "Regelversie",
+  "Wettelijke grondslag",
+] as const;
+
+export interface AuditHeader {
+  addinVersion: string;
+  parameterSetVersion: string;
+  parameterSetHash: string;
+  /** When the check ran, as local text (not a rule input). */
+  createdAt: string;
+  workbookName?: string;
+}
+
+/**
+ * Text that Excel would read as a formula or number sign ("=", "+", "-", "@") is written with a leading apostrophe:
+ * the audit shows the user's formulas, it must never run them.
+ */
+export function asText(s: string): string {
+  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+}
+
+function show(v: RawArg | InvokeResult): AuditCell {
+  if (v === null || v === undefined) return "";
+  if (Array.isArray(v)) {
+    const rows = v.length;
+    const cols = rows ? (v[0] as unknown[]).length : 0;
+    const first = rows && cols ? show((v as RawArg[][])[0][0]) : "";
+    return `bereik ${rows}×${cols}${first !== "" ? `, eerste waarde ${first}` : ""}`;
+  }
+  if (isErrorResult(v)) return asText(`${v.error} ${v.message}`);
+  if (typeof v === "object") return v.error;
+  if (typeof v === "string") return asText(v);
+  return v;
+}
+
+function showParamValue(v: unknown): AuditCell {
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return asText(v);
+  const s = JSON.stringify(v);
+  return s.length > 250 ? `${s.slice(0, 247)}...` : s;
+}
+
+export function sourceText(s: LegalSource): string {
+  return [
+    [s.regeling, s.artikel].filter(Boolean).join(" "),
+    s.publicatie,
+    s.bwb,
+    s.url,
+    `betrouwbaarheid ${s.confidence}`,
+    s.note,
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
+
+function inputsText(f: ScannedFormula): string {
+  if (!f.recomputed) return "";
+  return f.recomputed.inputs.map((i) => `${i.name} = ${i.text === "" ? "(leeg)" : i.text}${/^[A-Za-z$']/.test(i.text) ? ` → ${String(show(i.value))}` : ""}`).join("; ");
+}
+
+const STATUS_TEXT: Record<ScannedFormula["status"], string> = {
+  gelijk: "gelijk",
+  verschil: "VERSCHIL",
+  "niet-herberekend": "niet herberekend",
+};
+
+function paramCells(p: ParameterUse | undefined): AuditCell[] {
+  if (!p) return ["", "", "", "", "", ""];
+  return [p.name, showParamValue(p.value), p.unit, p.from, p.until ?? "", sourceText(p.source)];
+}
+
+/** Rows of the audit table (without header); a figure with n parameters takes max(1, n) rows. */
+export function auditRows(scan: ScanResult): AuditCell[][] {
+  const rows: AuditCell[][] = [];
+  for (const f of scan.formulas) {
+    const params = f.recomputed?.parameters ?? [];
+    const first: AuditCell[] = [
+      f.sheet,
+      f.address,
+      asText(f.display),
+      inputsText(f),
+      show(f.workbookValue),
+      f.recomputed ? show(f.recomputed.result) : "",
+      STATUS_TEXT[f.status],
+      f.reason ?? "",
+      ...paramCells(params[0]),
+      f.recomputed?.ruleVersion ?? "",
+      f.recomputed?.legalBasis ?? "",
+    ];
+    rows.push(first);
+    for (const p of params.slice(1)) rows.push([f.sheet, f.address, "", "", "", "", "", "", ...paramCells(p), "", ""]);
+  }
+  return rows;
+}
+
+/** The whole sheet: header lines, an empty line, the column titles and the rows. All rows have the same width. */
+export function auditMatrix(scan: ScanResult, header: AuditHeader): { matrix: AuditCell[][]; tableStartRow: number } {
+  const width = AUDIT_COLUMNS.length;
+  const pad = (r: AuditCell[]): AuditCell[] => [...r, ...Array<AuditCell>(width - r.length).fill("")];
+  const counts = { gelijk: 0, verschil: 0, "niet-herberekend": 0 };
+  for (const f of scan.formulas) counts[f.status]++;
+  const head: AuditCell[][] = [
+    ["PB Rekenkit — controle van PB-formules"],
+    ["Gemaakt op", header.createdAt],
+    ["Werkmap", header.workbookName ?? ""],
+    ["Versie invoegtoepassing", header.addinVersion],
+    ["Parameterset", `${header.parameterSetVersion} (controlegetal ${header.parameterSetHash})`],
+    [
+      "Uitkomst",
+      `${scan.formulas.length} PB-formules op ${scan.sheetsScanned} bladen: ${counts.gelijk} gelijk, ${counts.verschil} met verschil, ${counts["niet-herberekend"]} niet herberekend`,
+    ],
+    [],
+  ].map(pad);
+  const tableStartRow = head.length;
+  return { matrix: [...head, [...AUDIT_COLUMNS], ...auditRows(scan).map(pad)], tableStartRow };
+}
+
+const FORBIDDEN_IN_SHEET_NAMES = /[[\]:*?/\\]/g;
+
+/** A sheet name not yet in `existing` (case-insensitive, as Excel compares), at most 31 characters. */
+export function uniqueSheetName(existing: readonly string[], base = AUDIT_BASE_NAME): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const clean = base.replace(FORBIDDEN_IN_SHEET_NAMES, " ").slice(0, 31);
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = `${clean.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}

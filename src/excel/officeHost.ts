@@ -1,0 +1,234 @@
+/**
+ * HostActions on Office.js: the only code besides src/excel/templates.ts that talks to Excel.
+ * Reads and writes go in batches: a fixed number of context.sync() calls per phase, each moving up to
+ * `cellsPerBatch` cells, never one sync per cell or per formula. Between batches the pane gets progress and a
+ * chance to repaint, so a large workbook does not freeze it.
+ */
+import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION } from "../parameters";
+import { ADDIN_VERSION } from "../version";
+import { associatedFunctionIds } from "./associated";
+import { auditMatrix, uniqueSheetName, AUDIT_COLUMNS } from "./audit";
+import type { ApiSetSupport, CheckResult, HostActions, HostStatus, ProgressCallback, Refusal, ScanResult, ScannedFormula } from "./hostActions";
+import { countSymptom, emptySymptoms, pbCellsOf, recomputeCell, WorkbookData, type SheetBlock } from "./recompute";
+
+export interface TemplateHooks {
+  insertTemplate?(id: string): Promise<{ sheets: string[] } | Refusal>;
+  runChecks?(): Promise<CheckResult[] | Refusal>;
+}
+
+export interface OfficeHostOptions {
+  /** Cells moved per context.sync() (read and write). Excel on the web caps a request at about 5 MB. */
+  cellsPerBatch?: number;
+  /** Formulas recomputed between two pauses for the UI. */
+  formulasPerSlice?: number;
+  /** Clock for the audit header (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+const API_SETS: [string, string][] = [
+  ["ExcelApi", "1.12"],
+  ["SharedRuntime", "1.1"],
+  ["CustomFunctionsRuntime", "1.1"],
+];
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function officeAvailable(): boolean {
+  return typeof Office !== "undefined" && !!Office.context && !!Office.context.host;
+}
+
+interface BlockPlan {
+  ws: Excel.Worksheet;
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Split used ranges into row blocks of at most `budget` cells, then group blocks into batches of at most `budget`. */
+export function planBatches<T extends { rows: number; cols: number }>(blocks: T[], budget: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    const cells = b.rows * b.cols;
+    if (size + cells > budget && current.length) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(b);
+    size += cells;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+function splitRows(p: BlockPlan, budget: number): BlockPlan[] {
+  const rowsPerBlock = Math.max(1, Math.floor(budget / Math.max(1, p.cols)));
+  const out: BlockPlan[] = [];
+  for (let r = 0; r < p.rows; r += rowsPerBlock) out.push({ ...p, row: p.row + r, rows: Math.min(rowsPerBlock, p.rows - r) });
+  return out;
+}
+
+export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostOptions = {}): HostActions {
+  const budget = options.cellsPerBatch ?? 100_000;
+  const slice = options.formulasPerSlice ?? 500;
+  const now = options.now ?? (() => new Date());
+
+  async function getStatus(): Promise<HostStatus> {
+    const inExcel = officeAvailable() && Office.context.host === Office.HostType.Excel;
+    const apiSets: ApiSetSupport[] = API_SETS.map(([name, version]) => {
+      let supported = false;
+      try {
+        supported = inExcel && Office.context.requirements.isSetSupported(name, version);
+      } catch {
+        supported = false;
+      }
+      return { name, version, supported };
+    });
+    return {
+      inExcel,
+      host: inExcel ? String(Office.context.host) : undefined,
+      platform: inExcel ? String(Office.context.platform) : undefined,
+      apiSets,
+      associated: associatedFunctionIds(),
+      addinVersion: ADDIN_VERSION,
+      parameterSetVersion: PARAMETER_SET_VERSION,
+      parameterSetHash: PARAMETER_SET_HASH,
+    };
+  }
+
+  async function insertFormula(formula: string): Promise<{ address: string } | Refusal> {
+    if (!formula.startsWith("=")) return { refused: `"${formula}" is geen formule (begint niet met =).` };
+    return Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address,cellCount,formulas");
+      await context.sync();
+      if (range.cellCount !== 1) {
+        return { refused: `Selecteer één cel; de selectie ${range.address} heeft ${range.cellCount} cellen.` };
+      }
+      const current = range.formulas?.[0]?.[0];
+      if (current !== "" && current !== null && current !== undefined) {
+        return { refused: `Cel ${range.address} is niet leeg; PB Rekenkit overschrijft geen cellen. Kies een lege cel.` };
+      }
+      // The invariant API: English function names and "," separators, whatever the user's locale.
+      range.formulas = [[formula]];
+      await context.sync();
+      return { address: range.address };
+    });
+  }
+
+  async function scanWorkbook(onProgress?: ProgressCallback): Promise<ScanResult> {
+    const started = Date.now();
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+
+      onProgress?.({ step: "Gebruikte bereiken bepalen", done: 0, total: sheets.items.length });
+      const used = sheets.items.map((ws) => {
+        const r = ws.getUsedRangeOrNullObject(true);
+        r.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+        return { ws, r };
+      });
+      await context.sync();
+
+      const plans: BlockPlan[] = [];
+      for (const { ws, r } of used) {
+        if (r.isNullObject) continue;
+        plans.push(
+          ...splitRows({ ws, sheet: ws.name, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount }, budget),
+        );
+      }
+      const totalCells = plans.reduce((n, p) => n + p.rows * p.cols, 0);
+      const data = new WorkbookData();
+      const blocks: SheetBlock[] = [];
+      let read = 0;
+      for (const batch of planBatches(plans, budget)) {
+        const ranges = batch.map((p) => {
+          const range = p.ws.getRangeByIndexes(p.row, p.col, p.rows, p.cols);
+          range.load("formulas,values,valueTypes");
+          return { p, range };
+        });
+        await context.sync();
+        for (const { p, range } of ranges) {
+          const block: SheetBlock = {
+            sheet: p.sheet,
+            rowIndex: p.row,
+            columnIndex: p.col,
+            formulas: range.formulas,
+            values: range.values,
+            valueTypes: range.valueTypes as unknown as string[][],
+          };
+          data.add(block);
+          blocks.push(block);
+          read += p.rows * p.cols;
+        }
+        onProgress?.({ step: `Cellen lezen (${read.toLocaleString("nl-NL")} van ${totalCells.toLocaleString("nl-NL")})`, done: read, total: totalCells });
+        await pause();
+      }
+
+      const cells = blocks.flatMap((b) => pbCellsOf(b).map((c) => ({ ...c, sheet: b.sheet })));
+      const symptoms = emptySymptoms();
+      const formulas: ScannedFormula[] = [];
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        countSymptom(symptoms, c.formula, c.value);
+        formulas.push(recomputeCell(c.sheet, c.row, c.col, c.formula, c.value, data));
+        if ((i + 1) % slice === 0) {
+          onProgress?.({ step: `Herberekenen (${i + 1} van ${cells.length})`, done: i + 1, total: cells.length });
+          await pause();
+        }
+      }
+      onProgress?.({ step: "Klaar", done: cells.length, total: cells.length });
+      return { sheetsScanned: sheets.items.length, cellsRead: read, formulas, symptoms, millis: Date.now() - started };
+    });
+  }
+
+  async function writeAuditSheet(scan: ScanResult, onProgress?: ProgressCallback): Promise<{ sheet: string; rows: number } | Refusal> {
+    if (scan.formulas.length === 0) return { refused: "Er zijn geen PB-formules gevonden; er is niets vast te leggen." };
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      context.workbook.load("name");
+      await context.sync();
+      const name = uniqueSheetName(sheets.items.map((s) => s.name));
+      const { matrix, tableStartRow } = auditMatrix(scan, {
+        addinVersion: ADDIN_VERSION,
+        parameterSetVersion: PARAMETER_SET_VERSION,
+        parameterSetHash: PARAMETER_SET_HASH,
+        createdAt: now().toLocaleString("nl-NL"),
+        workbookName: context.workbook.name,
+      });
+      // A new, empty sheet: the only place the audit writes, so no user cell can be overwritten.
+      const ws = sheets.add(name);
+      const cols = AUDIT_COLUMNS.length;
+      const rowsPerWrite = Math.max(1, Math.floor(budget / cols));
+      for (let start = 0; start < matrix.length; start += rowsPerWrite) {
+        const part = matrix.slice(start, start + rowsPerWrite);
+        ws.getRangeByIndexes(start, 0, part.length, cols).values = part;
+        await context.sync();
+        onProgress?.({ step: `Controleblad schrijven (${start + part.length} van ${matrix.length} rijen)`, done: start + part.length, total: matrix.length });
+        await pause();
+      }
+      ws.getRange("A1").format.font.bold = true;
+      ws.getRangeByIndexes(tableStartRow, 0, 1, cols).format.font.bold = true;
+      ws.freezePanes.freezeRows(tableStartRow + 1);
+      ws.activate();
+      await context.sync();
+      return { sheet: name, rows: matrix.length - tableStartRow - 1 };
+    });
+  }
+
+  return {
+    getStatus,
+    insertFormula,
+    scanWorkbook,
+    writeAuditSheet,
+    insertTemplate: hooks.insertTemplate ?? (async () => ({ refused: "Sjablonen invoegen is in deze versie nog niet beschikbaar." })),
+    runChecks: hooks.runChecks ?? (async () => ({ refused: "Sjablooncontroles zijn in deze versie nog niet beschikbaar." })),
+  };
+}
+

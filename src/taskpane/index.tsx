@@ -1,0 +1,22 @@
+/**
+ * Entry of the task pane bundle. Waits for Office (in Excel) and renders the pane; in a plain browser Office.onReady
+ * resolves without a host and the pane still renders, so it can be shown and tested outside Excel.
+ */
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { createOfficeHost } from "../excel/officeHost";
+import { fetchFunctionMetadata } from "./types";
+import { TEMPLATE_LIST } from "./templateList";
+
+function render(): void {
+  const el = document.getElementById("root");
+  if (!el) return;
+  const host = createOfficeHost();
+  createRoot(el).render(<App host={host} templates={TEMPLATE_LIST} loadFunctionMetadata={fetchFunctionMetadata} />);
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  Office.onReady(() => render());
+} else {
+  render();
+}

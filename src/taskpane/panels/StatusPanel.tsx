@@ -1,0 +1,115 @@
+import { useEffect, useState } from "react";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { FUNCTION_IDS, NAMESPACE } from "../../functions/registry";
+import type { HostStatus, ScanResult } from "../../excel/hostActions";
+import { errorText } from "./common";
+
+const useStyles = makeStyles({
+  dl: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: "12px", rowGap: "4px", margin: "8px 0" },
+  dt: { fontWeight: tokens.fontWeightSemibold },
+  dd: { margin: 0 },
+  ids: { display: "flex", flexWrap: "wrap", gap: "4px", listStyleType: "none", padding: 0 },
+});
+
+export interface StatusPanelProps {
+  getStatus(): Promise<HostStatus>;
+  lastScan?: ScanResult;
+}
+
+export function StatusPanel({ getStatus, lastScan }: StatusPanelProps) {
+  const styles = useStyles();
+  const [status, setStatus] = useState<HostStatus | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let alive = true;
+    getStatus()
+      .then((s) => alive && setStatus(s))
+      .catch((e) => alive && setError(errorText(e)));
+    return () => {
+      alive = false;
+    };
+  }, [getStatus, round]);
+
+  const associated = new Set(status?.associated ?? []);
+  const missing = FUNCTION_IDS.filter((id) => !associated.has(id));
+
+  return (
+    <section aria-labelledby="h-status">
+      <Text as="h2" size={400} weight="semibold" id="h-status" block>
+        Status
+      </Text>
+      {error && <Text block>Status niet op te vragen: {error}</Text>}
+      {!status && !error && <Text block>Status opvragen…</Text>}
+      {status && (
+        <>
+          <dl className={styles.dl}>
+            <dt className={styles.dt}>Excel</dt>
+            <dd className={styles.dd}>{status.inExcel ? `${status.host} (${status.platform})` : "niet verbonden (taakvenster buiten Excel geopend)"}</dd>
+            <dt className={styles.dt}>Invoegtoepassing</dt>
+            <dd className={styles.dd}>PB Rekenkit {status.addinVersion}</dd>
+            <dt className={styles.dt}>Parameterset</dt>
+            <dd className={styles.dd}>
+              {status.parameterSetVersion} (controlegetal {status.parameterSetHash})
+            </dd>
+            {status.apiSets.map((a) => (
+              <div key={a.name} style={{ display: "contents" }}>
+                <dt className={styles.dt}>
+                  {a.name} {a.version}
+                </dt>
+                <dd className={styles.dd}>{a.supported ? "ondersteund" : "niet ondersteund"}</dd>
+              </div>
+            ))}
+          </dl>
+          <Text as="h3" weight="semibold" block>
+            Functies in deze runtime: {FUNCTION_IDS.length - missing.length} van {FUNCTION_IDS.length} geregistreerd
+          </Text>
+          <ul className={styles.ids} aria-label="PB-functies en registratie">
+            {FUNCTION_IDS.map((id) => (
+              <li key={id}>
+                <Badge appearance={associated.has(id) ? "filled" : "outline"} color={associated.has(id) ? "success" : "danger"}>
+                  {NAMESPACE}.{id}
+                  {associated.has(id) ? "" : " (niet geregistreerd)"}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+          <Button onClick={() => setRound((r) => r + 1)}>Opnieuw controleren</Button>
+        </>
+      )}
+      {lastScan && (
+        <Text as="p" block>
+          Laatste controle van de werkmap: {lastScan.symptoms.name} cel(len) met #NAME?, {lastScan.symptoms.busy} met #BUSY!, {lastScan.symptoms.xldudf} formule(s) nog
+          als _xldudf_ opgeslagen.
+        </Text>
+      )}
+      <Text as="h3" weight="semibold" block>
+        Herstellen
+      </Text>
+      <dl>
+        <dt className={styles.dt}>#NAME? in een cel met =PB.…</dt>
+        <dd>
+          Excel kende de functie niet toen de cel werd berekend. Open dit taakvenster (Start › PB Rekenkit), zodat de functies laden, en druk op Ctrl+Alt+F9
+          (alles herberekenen). Blijft #NAME? staan: selecteer de cel, druk op F2 en Enter. Werd de formule getypt vóór de invoegtoepassing geladen was, dan
+          moet de cel opnieuw worden ingevoerd.
+        </dd>
+        <dt className={styles.dt}>_xldudf_PB_… in de formulebalk</dt>
+        <dd>
+          Zo bewaart Excel PB-functies in het bestand. Ziet u die naam, dan is de invoegtoepassing niet geladen: controleer via Start › Invoegtoepassingen dat
+          PB Rekenkit is geïnstalleerd (bij Excel op het web opnieuw uploaden), sluit en open de werkmap, en herbereken met Ctrl+Alt+F9.
+        </dd>
+        <dt className={styles.dt}>#BUSY! blijft staan</dt>
+        <dd>
+          De functies reageren niet. Sluit het taakvenster niet tijdens het laden; herlaad anders de invoegtoepassing (taakvenster sluiten, werkmap sluiten en
+          opnieuw openen). Bij Excel op het web: vernieuw het browsertabblad.
+        </dd>
+        <dt className={styles.dt}>Functies ontbreken hierboven</dt>
+        <dd>
+          Dit taakvenster draait in dezelfde runtime als de functies. Ontbreken ze, dan is functions.js niet geladen: controleer de verbinding met{" "}
+          https://localhost:3000 (npm start) of de installatie van de manifest.
+        </dd>
+      </dl>
+    </section>
+  );
+}
