@@ -135,7 +135,8 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
       for (const [row, col] of targets) {
         const address = formatAddress(row, col);
         const source = address === c.address ? c : byAddress.get(address);
-        const cached = source?.result as ReportValue | undefined;
+        // Other cells of an array formula hold only a value in the file: that is their cached result.
+        const cached = (source === c ? c.result : (source?.result ?? source?.value ?? undefined)) as ReportValue | undefined;
         const recomputed = fromHfValue(hf.getCellValue({ sheet: sheetId, row, col }));
         cells.push({
           sheet: sheet.name,
