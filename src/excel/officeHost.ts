@@ -160,7 +160,7 @@ export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostO
             columnIndex: p.col,
             formulas: range.formulas,
             values: range.values,
-            valueTypes: range.valueTypes as unknown as string[][],
+            valueTypes: Array.isArray(range.valueTypes) ? (range.valueTypes as unknown as string[][]) : undefined,
           };
           data.add(block);
           blocks.push(block);
