@@ -47,6 +47,29 @@ describe("PB functions inside the engine (pb eval)", () => {
     expect(evaluateFormulas(["=IF(TRUE,ROUND(PB.LKS(DATE(2023,7,1),0.4,38)*12,2),0)", "=PB.WML(DATE(2023,7,1))"])).toEqual([19158.72, 1995]);
   });
 
+  it("evaluates the worked example of every registered function without an engine error", () => {
+    const specs = [...REGISTRY.values()];
+    const results = evaluateFormulas(specs.map((s) => s.example));
+    specs.forEach((s, i) => {
+      const r = results[i];
+      const first = Array.isArray(r) ? r[0][0] : r;
+      expect([s.id, typeof first === "object" && first !== null ? first.error : "ok"]).toEqual([s.id, "ok"]);
+    });
+  });
+
+  it("range arguments and matrix results: OUTPUTALLOCATION and the spilled VERDEELSLEUTEL", () => {
+    const [alloc, key, keyCol] = evaluateFormulas([
+      "=PB.OUTPUTALLOCATION({10,20},{100,400},1000000)",
+      "=PB.VERDEELSLEUTEL(100,{1,1,1})",
+      "=PB.VERDEELSLEUTEL(100,{1;1;1})",
+    ]);
+    // 1.000.000 × (10/100 + 20/400) / 2 with equal weights = 75.000
+    expect(alloc).toBe(75000);
+    // 100 / 3 = 33,333…: largest remainder on cents gives the spare cent to the first share
+    expect(key).toEqual([[33.34, 33.33, 33.33]]);
+    expect(keyCol).toEqual([[33.34], [33.33], [33.33]]);
+  });
+
   it("prints errors as code followed by the message", () => {
     expect(formatResult({ error: "#VALUE!", message: "loonwaarde ontbreekt." })).toBe("#VALUE! loonwaarde ontbreekt.");
   });
