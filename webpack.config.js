@@ -88,7 +88,10 @@ async function httpsServer() {
 function rewriteManifest(content) {
   const url = process.env.ADDIN_URL;
   const text = content.toString();
-  return url ? text.split(DEV_URL).join(url.endsWith("/") ? url : `${url}/`) : text;
+  if (!url) return text;
+  const base = url.endsWith("/") ? url : `${url}/`;
+  // Full URLs get the new base; what is left (AppDomain) is an origin.
+  return text.split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(new URL(base).origin);
 }
 
 module.exports = async (env = {}, argv = {}) => {
