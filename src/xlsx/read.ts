@@ -10,10 +10,16 @@ import JSZip from "jszip";
 import { toDisplayFormula } from "../functions/formulaNames";
 import type { CellError, CellModel, CellScalar, DefinedNameModel, SheetModel, WorkbookModel } from "./model";
 import { DEFAULT_MAX_FILE_MB, readError, WorkbookReadError } from "./readErrors";
+import { fastReadSheets, FastReadUnsupported } from "./fastRead";
 
 export interface ReadOptions {
   /** Refuse files larger than this many MB (default 200). */
   maxMb?: number;
+  /**
+   * "fast" (default): scan the sheet XML directly (values, formulas, cached results, number formats), falling back to
+   * ExcelJS for anything unusual; "exceljs": always the full ExcelJS object model (also column widths).
+   */
+  reader?: "fast" | "exceljs";
 }
 
 export interface ReadResult {
@@ -146,11 +152,24 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
 export async function readWorkbookBuffer(file: string, buf: Buffer, options: ReadOptions = {}): Promise<ReadResult> {
   const maxMb = options.maxMb ?? DEFAULT_MAX_FILE_MB;
   if (buf.length > maxMb * 1e6) throw readError("tooLarge", file, buf.length / 1e6, maxMb);
-  const { workbookXml } = await openPackage(file, buf, maxMb);
+  const { zip, workbookXml } = await openPackage(file, buf, maxMb);
   const info = parseWorkbookXml(workbookXml);
   const warnings: string[] = [];
   if (info.date1904) {
     warnings.push("De werkmap gebruikt het 1904-datumsysteem; datums zonder datumopmaak kunnen 1462 dagen verschoven zijn.");
+  }
+
+  if (options.reader !== "exceljs") {
+    try {
+      const sheets = await fastReadSheets(zip, workbookXml);
+      if (sheets.length > 0) {
+        for (const sheet of sheets) for (const c of sheet.cells) if (c.formula !== undefined) c.formula = toDisplayFormula(c.formula);
+        return { model: { sheets, names: info.names }, warnings, bytes: buf.length };
+      }
+    } catch (e) {
+      if (!(e instanceof FastReadUnsupported)) throw e;
+      // Unusual content: ExcelJS reads it (or says it is corrupt).
+    }
   }
 
   const wb = new ExcelJS.Workbook();

@@ -28,6 +28,10 @@ async function withD2(name: string, cellXml: string): Promise<string> {
 
 async function d2(file: string) {
   const { model } = await readWorkbook(file);
+  // The fast XML reader and the ExcelJS object model must read every form identically.
+  const full = (await readWorkbook(file, { reader: "exceljs" })).model;
+  expect(model.sheets.map((s) => s.cells)).toEqual(full.sheets.map((s) => s.cells));
+  expect(model.names).toEqual(full.names);
   const report = recalcModel(model);
   return { cell: model.sheets[0].cells.find((c) => c.address === "D2")!, report, d2: report.cells.find((c) => c.address === "D2")! };
 }

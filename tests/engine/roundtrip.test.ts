@@ -24,9 +24,9 @@ describe("round trip: write a register with the writer, read it back, recalculat
     expect(await partText(file, "xl/workbook.xml")).toMatch(/fullCalcOnLoad="1"/);
   });
 
-  it("reads formulas in display form, the stored text, cached results, number formats and dates as serials", async () => {
-    const file = await writeModel(dir, "register2.xlsx", registerModel());
-    const { model } = await readWorkbook(file);
+  it.each(["fast", "exceljs"] as const)("%s reader: formulas in display form, stored text, cached results, number formats, dates as serials", async (reader) => {
+    const file = await writeModel(dir, `register2-${reader}.xlsx`, registerModel());
+    const { model } = await readWorkbook(file, { reader });
     const cells = new Map(model.sheets[0].cells.map((c) => [c.address, c]));
     expect(cells.get("D2")).toMatchObject({
       formula: "PB.LKS(A2,B2,C2)",
