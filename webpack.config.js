@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * The add-in build: one shared runtime. taskpane.html loads both bundles (functions + task pane), the metadata plugin
  * turns the JSDoc of src/functions/functions.ts into functions.json, and the manifest and icons are copied beside them.

@@ -5,13 +5,14 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createOfficeHost } from "../excel/officeHost";
+import { insertTemplate, runTemplateChecks } from "../excel/templates";
 import { fetchFunctionMetadata } from "./types";
 import { TEMPLATE_LIST } from "./templateList";
 
 function render(): void {
   const el = document.getElementById("root");
   if (!el) return;
-  const host = createOfficeHost();
+  const host = createOfficeHost({ insertTemplate: (id) => insertTemplate(id), runChecks: () => runTemplateChecks() });
   createRoot(el).render(<App host={host} templates={TEMPLATE_LIST} loadFunctionMetadata={fetchFunctionMetadata} />);
 }
 

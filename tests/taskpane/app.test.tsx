@@ -78,6 +78,7 @@ describe("Status", () => {
       render(<StatusPanel getStatus={async () => status({ inExcel: false, associated: [] })} lastScan={{ sheetsScanned: 2, cellsRead: 9, formulas: [], symptoms: { name: 3, busy: 1, xldudf: 2 }, millis: 1 }} />);
     });
     expect(screen.getByText(/niet verbonden/)).toBeTruthy();
+    expect(screen.getByText(`Functies in deze pagina geladen: 0 van ${FUNCTION_IDS.length} (buiten Excel niet bij Excel geregistreerd)`)).toBeTruthy();
     expect(screen.getAllByText(/\(niet geregistreerd\)/)).toHaveLength(FUNCTION_IDS.length);
     expect(screen.getByText(/3 cel\(len\) met #NAME\?, 1 met #BUSY!, 2 formule\(s\)/)).toBeTruthy();
   });

@@ -63,7 +63,9 @@ export function StatusPanel({ getStatus, lastScan }: StatusPanelProps) {
             ))}
           </dl>
           <Text as="h3" weight="semibold" block>
-            Functies in deze runtime: {FUNCTION_IDS.length - missing.length} van {FUNCTION_IDS.length} geregistreerd
+            {status.inExcel
+              ? `Functies in deze runtime: ${FUNCTION_IDS.length - missing.length} van ${FUNCTION_IDS.length} geregistreerd`
+              : `Functies in deze pagina geladen: ${FUNCTION_IDS.length - missing.length} van ${FUNCTION_IDS.length} (buiten Excel niet bij Excel geregistreerd)`}
           </Text>
           <ul className={styles.ids} aria-label="PB-functies en registratie">
             {FUNCTION_IDS.map((id) => (
