@@ -6,20 +6,23 @@ import { getTemplate } from "../../src/templates";
 import { checkWorkbook, euro, evaluateChecks, findInstances, type CheckResult } from "../../src/templates/checks";
 import { renderTemplate } from "../../src/templates/render";
 import { serial } from "../../src/templates/build";
-import { compute, withValues } from "./helpers";
+import { compute, reusable, withValues } from "./helpers";
 
 type Changes = Record<string, Record<string, string | number | boolean | null>>;
 
+const engines = new Map<string, ReturnType<typeof reusable>>();
+afterAll(() => engines.forEach((e) => e.destroy()));
+
+/** The checks of the worked example with `changes` typed over it. */
 function resultsOf(id: string, changes: Changes): CheckResult[] {
-  const model = withValues(renderTemplate(getTemplate(id)!, { example: true }), changes);
-  const c = compute(model);
-  try {
-    const found = checkWorkbook(c.sheetNames, c.read);
+  let e = engines.get(id);
+  if (!e) engines.set(id, (e = reusable(renderTemplate(getTemplate(id)!, { example: true }))));
+  const engine = e;
+  return engine.with(changes, (read) => {
+    const found = checkWorkbook(engine.sheetNames, read);
     expect(found).toHaveLength(1);
     return found[0].results;
-  } finally {
-    c.destroy();
-  }
+  });
 }
 
 /** The failures as "checkId @ sheet!cell". */

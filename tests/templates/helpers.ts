@@ -36,3 +36,38 @@ export function withValues(model: WorkbookModel, changes: Record<string, Record<
     }),
   };
 }
+
+/**
+ * One engine per workbook, changed and changed back for each crafted case (HyperFormula batch + undo), so dozens of
+ * bad-workbook cases do not each rebuild a 1.300-formula register.
+ */
+export function reusable(model: WorkbookModel) {
+  const { hf, sheetIds } = buildEngine(model);
+  const sheetNames = model.sheets.map((s) => s.name);
+  const value = (sheet: string, address: string): EngineValue => {
+    const id = sheetIds.get(sheet);
+    const at = parseAddress(address);
+    if (id === undefined || !at) return null;
+    return fromHfValue(hf.getCellValue({ sheet: id, row: at[0], col: at[1] }));
+  };
+  return {
+    sheetNames,
+    /** Run `fn` on the workbook with these values typed over; the workbook is restored afterwards. */
+    with<T>(changes: Record<string, Record<string, string | number | boolean | null>>, fn: (read: CellReader) => T): T {
+      hf.batch(() => {
+        for (const [sheet, cells] of Object.entries(changes)) {
+          for (const [address, v] of Object.entries(cells)) {
+            const at = parseAddress(address)!;
+            hf.setCellContents({ sheet: sheetIds.get(sheet)!, row: at[0], col: at[1] }, [[v]]);
+          }
+        }
+      });
+      try {
+        return fn(value);
+      } finally {
+        hf.undo();
+      }
+    },
+    destroy: () => hf.destroy(),
+  };
+}
