@@ -10,7 +10,7 @@ import { isoToSerial, parseDateText, serialToIso, ymdToIso } from "../rules/date
 import { colLetter, colNumber, splitAddress } from "./build";
 import { TEMPLATES } from "./index";
 import { MARKER_ADDRESS, parseMarker } from "./render";
-import type { CellRef, CheckDef, RowSpan, TemplateDef } from "./types";
+import type { CellRef, RowSpan, TemplateDef } from "./types";
 
 /** Reads one cell's value: number, string, boolean, null/undefined (empty), Date, or an error `{error, message?}`. */
 export type CellReader = (sheet: string, address: string) => unknown;

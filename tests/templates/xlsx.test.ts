@@ -104,7 +104,12 @@ function pbDependent(model: WorkbookModel): Set<string> {
   const dep = new Set([...formulas].filter(([, f]) => /PB\.[A-Z]+\(/.test(f.formula)).map(([k]) => k));
   for (let changed = true; changed; ) {
     changed = false;
-    for (const [key, rs] of refs) if (!dep.has(key) && rs.some((r) => dep.has(r))) (dep.add(key), (changed = true));
+    for (const [key, rs] of refs) {
+      if (!dep.has(key) && rs.some((r) => dep.has(r))) {
+        dep.add(key);
+        changed = true;
+      }
+    }
   }
   return dep;
 }
@@ -117,15 +122,26 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"', i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(field), (field = ""));
-    else if (ch === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
-    else if (ch !== "\r") field += ch;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else if (ch !== "\r") field += ch;
   }
-  if (field !== "" || row.length > 0) (row.push(field), rows.push(row));
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
