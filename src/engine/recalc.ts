@@ -2,7 +2,7 @@
  * Recalculating a workbook and comparing every PB formula cell with the value Excel saved: the audit behind
  * `pb recalc`. Pure with respect to files: it takes a WorkbookModel and returns a report.
  */
-import { findPbCalls } from "../functions/formulaNames";
+import { toDisplayFormula } from "../functions/formulaNames";
 import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION } from "../parameters";
 import { ADDIN_VERSION } from "../version";
 import type { WorkbookModel } from "../xlsx/model";
@@ -54,8 +54,9 @@ export interface RecalcOptions {
 
 const FUNCTION_CALL = /(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_.]*)\s*\(/g;
 
+/** Function names called in a display-form formula (upper case), string literals and quoted sheet names skipped. */
 function functionsIn(formula: string): string[] {
-  const code = formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, '""');
+  const code = formula.includes('"') || formula.includes("'") ? formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, '""') : formula;
   return [...code.matchAll(FUNCTION_CALL)].map((m) => m[1].toUpperCase());
 }
 
@@ -117,14 +118,17 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
     if (sheet.cells.some((c) => c.arrayRef?.includes(":"))) for (const c of sheet.cells) byAddress.set(c.address, c);
     for (const c of sheet.cells) {
       if (!c.formula) continue;
-      for (const fn of functionsIn(c.formula)) {
+      const formula = c.formula.includes("_x") || c.formula.includes("]!") ? toDisplayFormula(c.formula) : c.formula;
+      let pb = false;
+      for (const fn of functionsIn(formula)) {
+        if (fn.startsWith("PB.")) pb = true;
         if (!known.has(fn)) {
           const u = unknown.get(fn) ?? { cells: 0, example: `${sheet.name}!${c.address}` };
           u.cells++;
           unknown.set(fn, u);
         }
       }
-      if (findPbCalls(c.formula).length === 0) continue;
+      if (!pb) continue;
       const range = c.arrayRef?.includes(":") ? parseRange(c.arrayRef) : undefined;
       const at = parseAddress(c.address);
       if (!at) continue;
@@ -141,7 +145,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
         cells.push({
           sheet: sheet.name,
           address,
-          formula: c.formula,
+          formula,
           storedFormula: c.storedFormula ?? c.formula,
           cached,
           recomputed,

@@ -17,6 +17,7 @@ const KNOWN_IDS = new Set(FUNCTION_IDS.map((id) => id.toUpperCase()));
 
 /** Split a formula into [text, isLiteral] pieces; literals are "..." strings (with "" escapes) and '...' sheet names. */
 function pieces(formula: string): [string, boolean][] {
+  if (!formula.includes('"') && !formula.includes("'")) return [[formula, false]];
   const out: [string, boolean][] = [];
   let i = 0;
   let start = 0;

@@ -5,7 +5,7 @@
  * names. The file is only read, never written.
  */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import JSZip from "jszip";
 import { toDisplayFormula } from "../functions/formulaNames";
 import type { CellError, CellModel, CellScalar, DefinedNameModel, SheetModel, WorkbookModel } from "./model";
@@ -172,6 +172,8 @@ export async function readWorkbookBuffer(file: string, buf: Buffer, options: Rea
     }
   }
 
+  // Loaded only when needed: the fast path does not use it, and it is a third of the start-up time.
+  const ExcelJS: typeof ExcelJSModule = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings want its own Buffer flavour; the bytes are the same.

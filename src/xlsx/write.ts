@@ -7,7 +7,7 @@
  * Signature `writeWorkbook(model, path)` is stable: the template command uses it.
  */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { hasPbCall, toStoredFormula } from "../functions/formulaNames";
 import type { CellModel, DataValidationModel, DefinedNameModel, WorkbookModel } from "./model";
@@ -95,7 +95,9 @@ function markDynamicArrays(sheetXml: string): { xml: string; count: number } {
 
 /** The workbook as .xlsx bytes. */
 export async function workbookBuffer(model: WorkbookModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use, so that `pb recalc` without --out never pays for it.
+  const { Workbook } = (await import("exceljs")).default;
+  const wb = new Workbook();
   if (model.properties?.title) wb.title = model.properties.title;
   if (model.properties?.creator) wb.creator = model.properties.creator;
   if (model.properties?.description) wb.description = model.properties.description;
