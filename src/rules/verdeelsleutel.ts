@@ -22,11 +22,14 @@ export function verdeelCenten(totaalCenten: number, sleutels: readonly number[])
   sleutels.forEach((k, i) => {
     if (k < 0) throw pbError("negativeInRange", "sleutels", i + 1, k);
   });
-  const som = sleutels.reduce((s, k) => s + k, 0);
-  if (som === 0) throw pbError("allZero", "sleutels");
+  const max = Math.max(...sleutels);
+  if (max === 0) throw pbError("allZero", "sleutels");
+  // Scale the keys into [0, 1] first: t × k / Σk then cannot overflow, whatever the size of the keys (1e308 included).
+  const scaled = sleutels.map((k) => k / max);
+  const som = scaled.reduce((s, k) => s + k, 0);
   const sign = totaalCenten < 0 ? -1 : 1;
   const t = Math.abs(totaalCenten);
-  const exact = sleutels.map((k) => (t * k) / som);
+  const exact = scaled.map((k) => t * (k / som));
   const parts = exact.map((x) => Math.floor(x));
   const rest = exact.map((x, i) => x - parts[i]);
   let left = t - parts.reduce((s, x) => s + x, 0);
@@ -35,6 +38,9 @@ export function verdeelCenten(totaalCenten: number, sleutels: readonly number[])
     .filter((i) => sleutels[i] > 0)
     .sort((a, b) => (Math.abs(rest[a] - rest[b]) <= TIE_EPSILON ? a - b : rest[b] - rest[a]));
   // Mathematically 0 ≤ left < number of positive keys; the loops also absorb binary noise either way.
+  if (!Number.isSafeInteger(left) || Math.abs(left) > sleutels.length) {
+    throw pbError("invalid", "sleutels", "de verdeling gaat niet op in hele centen (getallen te groot of te klein). Verwacht: gewone verdeelsleutels");
+  }
   for (let j = 0; left > 0; j = (j + 1) % order.length, left--) parts[order[j]] += 1;
   for (let j = order.length - 1; left < 0; j = (j - 1 + order.length) % order.length) {
     if (parts[order[j]] > 0) {

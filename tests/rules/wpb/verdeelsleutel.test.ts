@@ -37,6 +37,12 @@ describe("verdeelsleutel", () => {
     // 100 cents × (0,1; 0,2; 0,7) = 10, 20, 70 (binary noise does not move a cent)
     expect(verdeelsleutel(1, [0.1, 0.2, 0.7])).toEqual([0.1, 0.2, 0.7]);
   });
+  test("huge keys do not overflow (t × k / Σk is computed on keys scaled into [0, 1])", () => {
+    // (1,797e308) alone: everything to it; (1e308, 1e308): half each
+    expect(verdeelsleutel(1, [Number.MAX_VALUE])).toEqual([1]);
+    expect(verdeelsleutel(1, [1e308, 1e308])).toEqual([0.5, 0.5]);
+    expect(verdeelsleutel(1, [Number.MAX_VALUE, 1])).toEqual([1, 0]);
+  });
   test("bad keys", () => {
     expect(errorOf(() => verdeelsleutel(1, [1, -1]))).toEqual({
       code: "#NUM!",
