@@ -182,10 +182,11 @@ export function meeneem(budget: any, besteding: any, jaar: any, art13?: any): nu
  * @param budget Toegekend participatiebudget van het jaar, in euro's.
  * @param besteding Besteding in het jaar, in euro's.
  * @param jaar Verantwoordingsjaar (2009–2014).
+ * @param [art13] WAAR voor een gemeente van art. 13 Wpb (BDU-SIV): 31,25% in 2009; standaard ONWAAR.
  * @returns Voorfinanciering in euro's, afgerond op centen.
  */
-export function voorfinanciering(budget: any, besteding: any, jaar: any): number {
-  return excelCall("VOORFINANCIERING", [budget, besteding, jaar]);
+export function voorfinanciering(budget: any, besteding: any, jaar: any, art13?: any): number {
+  return excelCall("VOORFINANCIERING", [budget, besteding, jaar, art13]);
 }
 
 /**

@@ -9,7 +9,7 @@ export const meeneemReservering: Parameter<number> = {
   description: "Meeneemregeling: deel van het toegekende participatiebudget dat onbesteed naar het volgende jaar mag (25%).",
   unit: "fractie",
   until: WPB_END,
-  values: [{ from: "2009-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12", confidence: "H" } }],
+  values: [{ from: "2009-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12 lid 1", confidence: "H", note: "Tekst art. 12 nagelezen in statengeneraal/laws-markdown (BWBR0025044, versie 2013-12-12)." } }],
 };
 
 export const meeneemReserveringArt13: Parameter<number> = {
@@ -19,8 +19,8 @@ export const meeneemReserveringArt13: Parameter<number> = {
   unit: "fractie",
   until: WPB_END,
   values: [
-    { from: "2009-01-01", value: 0.3125, source: { ...BPB, artikel: "art. 12 (overgang 2009)", confidence: "H", note: "Overgangsjaar 2009, gemeenten van Wpb art. 13 (BDU-SIV educatie/inburgering)." } },
-    { from: "2010-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12", confidence: "H" } },
+    { from: "2009-01-01", value: 0.3125, source: { ...BPB, artikel: "art. 12 lid 3", confidence: "H", note: "Overgangsjaar 2009, gemeenten van Wpb art. 13 (BDU-SIV educatie/inburgering). Tekst art. 12 nagelezen in statengeneraal/laws-markdown (BWBR0025044, versie 2013-12-12)." } },
+    { from: "2010-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12 lid 1", confidence: "H" } },
   ],
 };
 
@@ -29,7 +29,18 @@ export const meeneemVoorfinanciering: Parameter<number> = {
   description: "Voorfinanciering: deel van het budget dat een overbesteding ten laste van het budget van het volgende jaar mag brengen (25%).",
   unit: "fractie",
   until: WPB_END,
-  values: [{ from: "2009-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12", confidence: "H" } }],
+  values: [{ from: "2009-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12 lid 2", confidence: "H", note: "Tekst art. 12 nagelezen in statengeneraal/laws-markdown (BWBR0025044, versie 2013-12-12)." } }],
+};
+
+export const meeneemVoorfinancieringArt13: Parameter<number> = {
+  name: "meeneem.voorfinanciering.art13",
+  description: "Voorfinanciering voor gemeenten van art. 13 Wpb (BDU-SIV): 31,25% in 2009, daarna gelijk aan de gewone 25%.",
+  unit: "fractie",
+  until: WPB_END,
+  values: [
+    { from: "2009-01-01", value: 0.3125, source: { ...BPB, artikel: "art. 12 lid 3", confidence: "H", note: "Lid 3 geldt voor de percentages van lid 1 én lid 2. Tekst art. 12 nagelezen in statengeneraal/laws-markdown (BWBR0025044, versie 2013-12-12)." } },
+    { from: "2010-01-01", value: 0.25, source: { ...BPB, artikel: "art. 12 lid 2", confidence: "H" } },
+  ],
 };
 
 export const terugvorderingTermijn: Parameter<number> = {

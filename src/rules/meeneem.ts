@@ -11,8 +11,12 @@
  *   terugvordering   = MAX(budget − rechtmatig − reservering(budget, rechtmatig), 0)
  *
  * Identity (tested): rechtmatig + reservering + terugvordering = MAX(budget, rechtmatig).
- * Onrechtmatig spending counts as not spent: it enters the onderbesteding, of which the reservering takes its part first
- * (the brief's reading of art. 4 lid 2 with art. 12 Bpb); the rest is reclaimed.
+ * Onrechtmatig spending counts as not spent: art. 12 lid 1 Bpb lets the college reserve "het niet bestede bedrag" when the
+ * budget "niet volledig is besteed aan participatievoorzieningen", and unlawful spending is by definition not spent on
+ * them; so it enters the onderbesteding, of which the reservering takes its part first, and the rest is reclaimed
+ * (art. 4 lid 2 Wpb). Whether the Rijk would accept a reservering fed by unlawful spending is not settled in the sources
+ * we have; keep onrechtmatig at 0 and report it separately where the accountant treats it as reclaimable in full.
+ * Art. 12 lid 3: in 2009 both percentages are 31,25 for the colleges of Wpb art. 13.
  * Parameters are looked up on 1 January of the year; the WPB tables end on 2015-01-01 (#N/A afterwards).
  * Amounts are rounded to cents at the end; the terugvordering is the onderbesteding in cents minus the reservering in cents.
  */
@@ -53,9 +57,9 @@ export function meeneem(x: MeeneemInput, trace?: Trace): number {
 }
 
 /** PB.VOORFINANCIERING: the part of an overspend that may be charged to the budget of year T+1. */
-export function voorfinanciering(x: Omit<MeeneemInput, "art13">, trace?: Trace): number {
+export function voorfinanciering(x: MeeneemInput, trace?: Trace): number {
   checkAmounts(x.budget, x.besteding);
-  const pct = param<number>("meeneem.voorfinanciering", jan1(x.jaar), trace);
+  const pct = param<number>(x.art13 ? "meeneem.voorfinanciering.art13" : "meeneem.voorfinanciering", jan1(x.jaar), trace);
   return roundCents(Math.min(Math.max(x.besteding - x.budget, 0), pct * x.budget));
 }
 

@@ -173,14 +173,18 @@ export const VOORFINANCIERING: FunctionSpec = {
     { name: "budget", ...AMOUNT },
     { name: "besteding", ...AMOUNT },
     { name: "jaar", ...YEAR },
+    { name: "art13", type: "boolean", optional: true },
   ],
   result: "money",
-  legalBasis: "Besluit participatiebudget art. 12 (voorfinanciering van een overbesteding tot 25% ten laste van het budget van T+1)",
-  parameters: ["meeneem.voorfinanciering"],
+  legalBasis: "Besluit participatiebudget art. 12 lid 2 (voorfinanciering van een overbesteding tot 25% ten laste van het budget van T+1) en lid 3 (31,25% in 2009 voor gemeenten van Wpb art. 13)",
+  parameters: ["meeneem.voorfinanciering", "meeneem.voorfinanciering.art13"],
   ruleVersion: RULE_VERSION_MEENEEM,
   example: "=PB.VOORFINANCIERING(1000000,1100000,2011)",
-  impl: ([budget, besteding, jaar], ctx) =>
-    voorfinanciering({ budget: budget as number, besteding: besteding as number, jaar: jaar as number }, ctx.trace),
+  impl: ([budget, besteding, jaar, art13], ctx) =>
+    voorfinanciering(
+      { budget: budget as number, besteding: besteding as number, jaar: jaar as number, art13: (art13 as boolean | undefined) ?? false },
+      ctx.trace,
+    ),
 };
 
 export const TERUGVORDERING: FunctionSpec = {

@@ -57,6 +57,14 @@ describe("voorfinanciering: MIN(MAX(besteding − budget, 0), 25% × budget)", (
   test("2015 is #N/A", () => {
     expect(errorOf(() => voorfinanciering({ budget: 1, besteding: 2, jaar: 2015 })).message).toMatch(/^Geen waarde voor meeneem\.voorfinanciering op 2015-01-01/);
   });
+  test("art. 12 lid 3: 31,25% in 2009 for a college of Wpb art. 13, 25% from 2010", () => {
+    // MIN(400.000, 0,3125 × 1.000.000 = 312.500)
+    expect(voorfinanciering({ budget: 1_000_000, besteding: 1_400_000, jaar: 2009, art13: true })).toBe(312_500);
+    // the same overspend without art. 13: MIN(400.000, 250.000)
+    expect(voorfinanciering({ budget: 1_000_000, besteding: 1_400_000, jaar: 2009 })).toBe(250_000);
+    // 2010: art. 13 no longer matters
+    expect(voorfinanciering({ budget: 1_000_000, besteding: 1_400_000, jaar: 2010, art13: true })).toBe(250_000);
+  });
 });
 
 describe("terugvordering: MAX(budget − rechtmatig − reservering, 0)", () => {
