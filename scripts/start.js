@@ -40,7 +40,7 @@ Invoegen in Excel op Windows of Mac:
   Bestand › Opties › Vertrouwenscentrum › Vertrouwde invoegtoepassingscatalogi; Mac – kopieer manifest.xml naar
   ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/ en kies Start › Invoegtoepassingen.
 
-Zie docs/addin.md voor meer uitleg en het herstellen van #NAME? / _xldudf_ / #BUSY!.
+Zie README.md ("De invoegtoepassing in Excel") voor meer uitleg en het herstellen van #NAME? / _xldudf_ / #BUSY!.
 `);
 }
 

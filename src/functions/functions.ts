@@ -177,7 +177,7 @@ export function meeneem(budget: any, besteding: any, jaar: any, art13?: any): nu
 }
 
 /**
- * Voorfinanciering: deel van een overbesteding dat ten laste van het budget van het volgende jaar mag, ten hoogste 25% van het budget (Besluit participatiebudget art. 12).
+ * Voorfinanciering: deel van een overbesteding dat ten laste van het budget van het volgende jaar mag, ten hoogste 25% van het budget (31,25% in 2009 voor gemeenten van Wpb art. 13) (Besluit participatiebudget art. 12).
  * @customfunction VOORFINANCIERING
  * @param budget Toegekend participatiebudget van het jaar, in euro's.
  * @param besteding Besteding in het jaar, in euro's.
