@@ -9,6 +9,11 @@ import { DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent
 import type { CellModel, DefinedNameModel, WorkbookModel } from "../xlsx/model";
 import { toDisplayFormula } from "../functions/formulaNames";
 import { registerPbFunctions } from "./plugin";
+import { parseAddress, parseRange } from "../xlsx/a1";
+import { utcDateToSerial } from "../rules/dates";
+
+// Address helpers live in src/xlsx/a1.ts; re-exported for the engine's users.
+export { columnLetter, formatAddress, parseAddress, parseRange } from "../xlsx/a1";
 
 /** Excel-compatible settings (verified against LibreOffice, see /work/shared/notes/engine.md §3.3). */
 export const ENGINE_CONFIG: Partial<ConfigParams> = {
@@ -34,53 +39,6 @@ const BUILTIN_NAMES: SerializedNamedExpression[] = [
 
 export const ENGINE_NAME = `HyperFormula ${HyperFormula.version}`;
 
-/** "D12" → [row 11, col 3] (0-based); undefined when it is not an A1 address. */
-export function parseAddress(address: string): [number, number] | undefined {
-  let i = 0;
-  let col = 0;
-  const a = address.replace(/\$/g, "").toUpperCase();
-  while (i < a.length && a.charCodeAt(i) >= 65 && a.charCodeAt(i) <= 90) {
-    col = col * 26 + (a.charCodeAt(i) - 64);
-    i++;
-  }
-  if (i === 0 || i > 3 || i === a.length) return undefined;
-  const row = Number(a.slice(i));
-  if (!Number.isInteger(row) || row < 1) return undefined;
-  return [row - 1, col - 1];
-}
-
-export function columnLetter(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function formatAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
-
-/** "D2:F4" → its corners (0-based, inclusive). */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
-  const [a, b = a] = ref.split(":");
-  const p = parseAddress(a);
-  const q = parseAddress(b);
-  if (!p || !q) return undefined;
-  return { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
-}
-
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-
-/** ExcelJS gives date-formatted values as UTC Dates; the engine (like Excel) wants serials. */
-export function dateToSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH_UTC) / MS_PER_DAY;
-}
-
 /** What HyperFormula is given for one cell. Text always gets a leading ' so that "0012" or "1-7-2024" stay text. */
 function rawContent(cell: CellModel): RawCellContent {
   if (cell.formula !== undefined && cell.formula !== "") {
@@ -92,7 +50,7 @@ function rawContent(cell: CellModel): RawCellContent {
   const v = cell.value;
   if (v === undefined || v === null) return null;
   if (typeof v === "string") return v === "" ? null : `'${v}`;
-  if ((v as unknown) instanceof Date) return dateToSerial(v as unknown as Date);
+  if ((v as unknown) instanceof Date) return utcDateToSerial(v as unknown as Date);
   return v;
 }
 

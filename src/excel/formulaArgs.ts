@@ -4,6 +4,7 @@
  * references (also 'Other sheet'!A1:B3), DATE(y,m,d) with constant parts, and a nested PB call of those. Anything
  * else (other functions, arithmetic, defined names) is reported as not recomputable rather than guessed.
  */
+import { columnIndex, columnLetter } from "../xlsx/a1";
 import { toDisplayFormula } from "../functions/formulaNames";
 import { NAMESPACE } from "../functions/registry";
 import { isValidYmd, isoToSerial, ymdToIso } from "../rules/dates";
@@ -112,26 +113,9 @@ export function wholeCall(formula: string): PbCallSite | undefined {
   return first && first.start === 0 && first.end === d.length ? first : undefined;
 }
 
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function columnLetters(index: number): string {
-  let s = "";
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "D2" for (row 1, column 3), both 0-based. */
 export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return `${columnLetter(col)}${row + 1}`;
 }
 
 const REF =
@@ -155,9 +139,9 @@ export function parseArg(text: string): ArgExpr {
   if (ref) {
     const sheet = ref[1] !== undefined ? ref[1].replace(/''/g, "'") : ref[2];
     const r1 = Number(ref[4]) - 1;
-    const c1 = columnNumber(ref[3]);
+    const c1 = columnIndex(ref[3]);
     const r2 = ref[6] !== undefined ? Number(ref[6]) - 1 : r1;
-    const c2 = ref[5] !== undefined ? columnNumber(ref[5]) : c1;
+    const c2 = ref[5] !== undefined ? columnIndex(ref[5]) : c1;
     return {
       kind: "ref",
       ...(sheet !== undefined ? { sheet } : {}),

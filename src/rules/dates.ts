@@ -84,3 +84,8 @@ export function addMonths(iso: IsoDate, months: number): IsoDate {
   const nm = (total % 12) + 1;
   return ymdToIso(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
+
+/** A UTC JS Date (as ExcelJS gives date-formatted cells) to an Excel serial, time of day kept as a fraction. */
+export function utcDateToSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH_UTC) / MS_PER_DAY;
+}

@@ -2,6 +2,7 @@
  * Small constructors for template cells, so each definition reads as a layout and every input cell of one kind gets
  * the same format and validation.
  */
+import { columnIndex, columnLetter } from "../xlsx/a1";
 import type { CellModel, CellScalar, DataValidationModel } from "../xlsx/model";
 import { isoToSerial } from "../rules/dates";
 import type { AardControle, CellRef, IndicatorStatus, SisaIndicator } from "./types";
@@ -110,21 +111,13 @@ export function calc(address: string, formula: string, numFmt?: string, opts: Pa
   return cell;
 }
 
-/** Column letters ↔ numbers (A = 1). */
+/** Column letters ↔ numbers, 1-based (A = 1) as template authors count columns. */
 export function colNumber(col: string): number {
-  let n = 0;
-  for (const ch of col.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return columnIndex(col) + 1;
 }
 
 export function colLetter(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(n - 1);
 }
 
 export function splitAddress(address: string): { col: string; row: number } {

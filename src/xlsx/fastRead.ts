@@ -4,6 +4,7 @@
  * ~10× more time and memory on a 100k-row register; this scans the XML text once. Anything it does not understand makes
  * it throw FastReadUnsupported, and read.ts falls back to ExcelJS.
  */
+import { columnIndex, columnLetter, decodeXml } from "./a1";
 import type JSZip from "jszip";
 import type { CellModel, CellScalar, SheetModel } from "./model";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -13,17 +14,6 @@ const { slideFormula } = require("exceljs/lib/utils/shared-formula") as {
 
 export class FastReadUnsupported extends Error {}
 
-function decode(s: string): string {
-  if (!s.includes("&")) return s;
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, "&");
-}
 
 function attrOf(attrs: string, name: string): string | undefined {
   const i = attrs.indexOf(` ${name}="`);
@@ -37,7 +27,7 @@ function itemText(xml: string): string {
   const body = xml.includes("<rPh") ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
   let out = "";
   for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t\s*\/>/g)) out += m[1] ?? "";
-  return decode(out);
+  return decodeXml(out);
 }
 
 function sharedStrings(xml: string | undefined): string[] {
@@ -59,7 +49,7 @@ function numberFormats(xml: string | undefined): (string | undefined)[] {
   for (const m of xml.matchAll(/<numFmt\s([^>]*)\/?>/g)) {
     const id = attrOf(` ${m[1]}`, "numFmtId");
     const code = attrOf(` ${m[1]}`, "formatCode");
-    if (id !== undefined && code !== undefined) custom.set(Number(id), decode(code));
+    if (id !== undefined && code !== undefined) custom.set(Number(id), decodeXml(code));
   }
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
   if (!xfs) return [];
@@ -69,21 +59,6 @@ function numberFormats(xml: string | undefined): (string | undefined)[] {
   });
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-function columnName(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
@@ -100,7 +75,7 @@ function parseSheet(xml: string, name: string, strings: string[], formats: (stri
     const r = attrOf(row[1], "r");
     rowNo = r !== undefined ? Number(r) : rowNo + 1;
     if (row[2] === undefined) continue;
-    let col = 0;
+    let col = -1; // 0-based; a cell without r="…" follows the one before it
     for (const c of row[2].matchAll(CELL)) {
       const attrs = c[1];
       const ref = attrOf(attrs, "r");
@@ -109,7 +84,7 @@ function parseSheet(xml: string, name: string, strings: string[], formats: (stri
         if (!m) throw new FastReadUnsupported(`celadres ${ref}`);
         col = columnIndex(m[1]);
       } else col++;
-      const address = ref ?? `${columnName(col)}${rowNo}`;
+      const address = ref ?? `${columnLetter(col)}${rowNo}`;
       const body = c[2] ?? "";
       const t = attrOf(attrs, "t");
       const s = attrOf(attrs, "s");
@@ -119,7 +94,7 @@ function parseSheet(xml: string, name: string, strings: string[], formats: (stri
 
       const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
       const vm = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(body);
-      const raw = vm ? decode(vm[1]) : undefined;
+      const raw = vm ? decodeXml(vm[1]) : undefined;
       let value: CellScalar | { error: string } | undefined;
       switch (t) {
         case "s":
@@ -148,7 +123,7 @@ function parseSheet(xml: string, name: string, strings: string[], formats: (stri
       if (f) {
         const fAttrs = f[1];
         const ft = attrOf(fAttrs, "t");
-        let text = f[2] !== undefined ? decode(f[2]) : "";
+        let text = f[2] !== undefined ? decodeXml(f[2]) : "";
         if (ft === "shared") {
           const si = attrOf(fAttrs, "si") ?? "";
           if (text) shared.set(si, { formula: text, address });
@@ -198,7 +173,7 @@ export async function fastReadSheets(zip: JSZip, workbookXml: string): Promise<S
   const sheets: SheetModel[] = [];
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\s([^>]*?)\/?>/g)) {
     const attrs = ` ${m[1]}`;
-    const name = decode(attrOf(attrs, "name") ?? "");
+    const name = decodeXml(attrOf(attrs, "name") ?? "");
     const rid = /\sr:id="([^"]*)"/.exec(attrs)?.[1];
     const part = rid ? targets.get(rid) : undefined;
     if (!part || !/worksheets\//.test(part)) continue; // chart sheets and dialog sheets hold no cells

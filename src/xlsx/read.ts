@@ -4,6 +4,8 @@
  * folder. Defined names are read from xl/workbook.xml directly, because ExcelJS drops their sheet scope and constant
  * names. The file is only read, never written.
  */
+import { columnLetter, decodeXml } from "./a1";
+import { utcDateToSerial } from "../rules/dates";
 import { promises as fs } from "fs";
 import type ExcelJSModule from "exceljs";
 import JSZip from "jszip";
@@ -29,14 +31,6 @@ export interface ReadResult {
   bytes: number;
 }
 
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-
-/** ExcelJS turns cells with a date format into UTC Dates; the file held a serial. */
-export function dateToSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH_UTC) / MS_PER_DAY;
-}
-
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** "EncryptionInfo" in UTF-16LE: the stream an encrypted OOXML package has inside its OLE container. */
 const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
@@ -45,16 +39,6 @@ function startsWith(buf: Buffer, sig: readonly number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, "&");
-}
 
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
@@ -89,7 +73,7 @@ function plainText(v: unknown): string {
 function cachedResult(r: unknown): CellScalar | CellError | undefined {
   if (r === undefined) return undefined;
   if (r === null || typeof r === "number" || typeof r === "string" || typeof r === "boolean") return r;
-  if (r instanceof Date) return dateToSerial(r);
+  if (r instanceof Date) return utcDateToSerial(r);
   if (typeof r === "object" && typeof (r as CellError).error === "string") return { error: (r as CellError).error };
   return plainText(r);
 }
@@ -188,7 +172,7 @@ export async function readWorkbookBuffer(file: string, buf: Buffer, options: Rea
     const cells: CellModel[] = [];
     const columnWidths: Record<string, number> = {};
     ws.columns?.forEach((c, i) => {
-      if (c && typeof c.width === "number") columnWidths[columnName(i)] = c.width;
+      if (c && typeof c.width === "number") columnWidths[columnLetter(i)] = c.width;
     });
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
@@ -207,7 +191,7 @@ export async function readWorkbookBuffer(file: string, buf: Buffer, options: Rea
           const v = cell.value;
           if (v === null || v === undefined) return;
           if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") cm.value = v;
-          else if (v instanceof Date) cm.value = dateToSerial(v);
+          else if (v instanceof Date) cm.value = utcDateToSerial(v);
           else if (typeof v === "object" && "error" in v) cm.result = { error: String((v as { error: unknown }).error) };
           else cm.value = plainText(v);
         }
@@ -220,13 +204,3 @@ export async function readWorkbookBuffer(file: string, buf: Buffer, options: Rea
   return { model: { sheets, names: info.names }, warnings, bytes: buf.length };
 }
 
-function columnName(i: number): string {
-  let s = "";
-  let n = i + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

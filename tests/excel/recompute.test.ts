@@ -2,7 +2,8 @@
  * The audit's arithmetic without Office: argument parsing, recomputation with receipts, comparison, the audit matrix.
  * Reference figure (issue 2): PB.LKS(1-7-2023; 0,4; 38) = 1995 × 1,08 × (1 − 0,4) × 1,235 = 1596,5586 → 1596,56.
  */
-import { parseArg, pbCallSites, wholeCall, columnLetters, columnNumber } from "../../src/excel/formulaArgs";
+import { parseArg, pbCallSites, wholeCall } from "../../src/excel/formulaArgs";
+import { columnLetter as columnLetters, columnIndex as columnNumber } from "../../src/xlsx/a1";
 import { WorkbookData, recomputeCell, pbCellsOf, cellValue, sameValue } from "../../src/excel/recompute";
 import { auditMatrix, auditRows, asText, uniqueSheetName, AUDIT_COLUMNS } from "../../src/excel/audit";
 import type { ScanResult } from "../../src/excel/hostActions";
