@@ -201,6 +201,25 @@ export function indicatorTable(
   return { cells, indicators, lastRow: firstRow + rows.length };
 }
 
+/**
+ * Rows 4–8 of every SiSa annex: who reports (gemeente, gemeentecode), for which year, the CBS deadline from the
+ * parameters (PB.DEADLINE) and the planned delivery date the deadline check compares with. Cells B4:B8.
+ */
+export function sisaIdentity(years: { from: number; to: number | null }): CellModel[] {
+  return [
+    label("A4", "Gemeente", { bold: true }),
+    input("B4", "tekst"),
+    label("A5", "Gemeentecode", { bold: true }),
+    input("B5", "tekst"),
+    label("A6", "Verantwoordingsjaar (T)", { bold: true }),
+    input("B6", "jaar", { years }),
+    label("A7", "Uiterste datum SiSa bij CBS", { bold: true }),
+    calc("B7", 'PB.DEADLINE($B$6,"sisa")', FMT.date),
+    label("A8", "Geplande datum aanlevering bij CBS", { bold: true }),
+    input("B8", "datum"),
+  ];
+}
+
 /** The regeling header of a SiSa annex (Verstrekker … Ontvanger), labels in one row and values below. */
 export function regelingHeader(
   row: number,

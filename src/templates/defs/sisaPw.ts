@@ -4,7 +4,7 @@
  * sources.md §3.2, H); the indicator lists are not (sources.md §3.3): each row says so and where it comes from.
  */
 import type { CellModel } from "../../xlsx/model";
-import { FMT, calc, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
+import { FMT, calc, sisaIdentity, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
 import type { CheckDef, ExampleValue, TemplateDef } from "../types";
 import { registerChecks, registerExample, registerSheet } from "./lksRegister";
 
@@ -54,16 +54,7 @@ const g3 = indicatorTable(B, g3Start, "B6", g3Rows, YEARS);
 
 const cells: CellModel[] = [
   label("A3", "Gele cellen invullen, groene cellen worden berekend. Codes en omschrijvingen met status 'te verifiëren' eerst naast het SiSa-model van het jaar leggen.", { italic: true }),
-  label("A4", "Gemeente", { bold: true }),
-  input("B4", "tekst"),
-  label("A5", "Gemeentecode", { bold: true }),
-  input("B5", "tekst"),
-  label("A6", "Verantwoordingsjaar (T)", { bold: true }),
-  input("B6", "jaar", { years: YEARS }),
-  label("A7", "Uiterste datum SiSa bij CBS", { bold: true }),
-  calc("B7", 'PB.DEADLINE($B$6,"sisa")', FMT.date),
-  label("A8", "Geplande datum aanlevering bij CBS", { bold: true }),
-  input("B8", "datum"),
+  ...sisaIdentity(YEARS),
   label("A9", "Zijn uitvoeringskosten in de bestedingen hieronder opgenomen? (Ja/Nee)", { bold: true, wrap: true }),
   input("B9", "janee"),
   ...regelingHeader(11, {

@@ -5,7 +5,7 @@
  * texts (sources.md §3.3): every indicator is "te verifiëren"; what the law requires SiSa to carry is cited per row.
  */
 import type { CellModel } from "../../xlsx/model";
-import { FMT, calc, header, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
+import { FMT, calc, sisaIdentity, header, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
 import type { CheckDef, ExampleValue, TemplateDef } from "../types";
 
 const YEARS = { from: 2009, to: 2014 };
@@ -83,16 +83,7 @@ const table = indicatorTable(B, 14, "B6", rowsOf, YEARS);
 
 const annex: CellModel[] = [
   label("A3", "Gele cellen invullen, groene cellen worden berekend (bedragen komen uit het werkblad). Alle codes en omschrijvingen zijn 'te verifiëren'.", { italic: true }),
-  label("A4", "Gemeente", { bold: true }),
-  input("B4", "tekst"),
-  label("A5", "Gemeentecode", { bold: true }),
-  input("B5", "tekst"),
-  label("A6", "Verantwoordingsjaar (T)", { bold: true }),
-  input("B6", "jaar", { years: YEARS }),
-  label("A7", "Uiterste datum SiSa bij CBS", { bold: true }),
-  calc("B7", 'PB.DEADLINE($B$6,"sisa")', FMT.date),
-  label("A8", "Geplande datum aanlevering bij CBS", { bold: true }),
-  input("B8", "datum"),
+  ...sisaIdentity(YEARS),
   ...regelingHeader(10, {
     verstrekker: "SZW",
     uitkeringscode: "G5",
