@@ -4,7 +4,7 @@
  * sources.md §3.2, H); the indicator lists are not (sources.md §3.3): each row says so and where it comes from.
  */
 import type { CellModel } from "../../xlsx/model";
-import { FMT, calc, sisaIdentity, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
+import { sisaIdentity, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
 import type { CheckDef, ExampleValue, TemplateDef } from "../types";
 import { registerChecks, registerExample, registerSheet } from "./lksRegister";
 
