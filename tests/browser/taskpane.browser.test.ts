@@ -149,8 +149,12 @@ maybe("task pane in headless Chromium (outside Office)", () => {
       await page.getByRole("tab", { name: p.label }).click();
       await page.getByRole("heading", { level: 2, name: p.label }).waitFor();
       if (p.id === "functies") {
+        // A peildatum inside the parameter tables, so the sources show values rather than the #N/A reason.
+        await page.getByRole("textbox", { name: "Peildatum bronnen" }).fill("2023-07-01");
         await page.getByRole("button", { name: "PB.LKS", exact: true }).click();
         await page.getByRole("list", { name: "Bronnen van PB.LKS" }).waitFor();
+        // The accordion animates open; a screenshot taken at once shows it half-faded.
+        await page.waitForTimeout(500);
       }
       if (p.id === "kalender") {
         await page.getByRole("spinbutton", { name: "Jaar (T)" }).fill("2012");

@@ -17,7 +17,8 @@ const LABELS: Record<string, string> = {
 };
 
 const useStyles = makeStyles({
-  source: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  // Citations hold long URLs; let them wrap inside their column instead of running into the next one.
+  source: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   na: { color: tokens.colorNeutralForeground3 },
 });
 

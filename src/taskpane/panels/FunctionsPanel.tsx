@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   dl: { margin: 0 },
   dt: { fontWeight: tokens.fontWeightSemibold, marginTop: "6px" },
   dd: { marginLeft: "12px" },
-  source: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  source: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
 export interface FunctionsPanelProps {
