@@ -8,14 +8,12 @@
  *   reservering      = MIN(MAX(budget − besteding, 0), pct × budget)
  *   voorfinanciering = MIN(MAX(besteding − budget, 0), pct × budget)
  *   rechtmatig       = besteding − onrechtmatig
- *   terugvordering   = MAX(budget − rechtmatig − reservering(budget, rechtmatig), 0)
+ *   terugvordering   = MAX(budget − rechtmatig − reservering(budget, besteding), 0)
  *
  * Identity (tested): rechtmatig + reservering + terugvordering = MAX(budget, rechtmatig).
- * Onrechtmatig spending counts as not spent: art. 12 lid 1 Bpb lets the college reserve "het niet bestede bedrag" when the
- * budget "niet volledig is besteed aan participatievoorzieningen", and unlawful spending is by definition not spent on
- * them; so it enters the onderbesteding, of which the reservering takes its part first, and the rest is reclaimed
- * (art. 4 lid 2 Wpb). Whether the Rijk would accept a reservering fed by unlawful spending is not settled in the sources
- * we have; keep onrechtmatig at 0 and report it separately where the accountant treats it as reclaimable in full.
+ * The reservering comes only from money that was really left unspent (budget − besteding); onrechtmatig spending is
+ * reclaimed in full (Wpb art. 4 lid 2: "niet of onrechtmatig besteed" is teruggevorderd; CRvB 2014:1506 treats
+ * onzekerheden the same). It never feeds the meeneemregeling.
  * Art. 12 lid 3: in 2009 both percentages are 31,25 for the colleges of Wpb art. 13.
  * Parameters are looked up on 1 January of the year; the WPB tables end on 2015-01-01 (#N/A afterwards).
  * Amounts are rounded to cents at the end; the terugvordering is the onderbesteding in cents minus the reservering in cents.
@@ -88,7 +86,7 @@ export function terugvorderingDetail(x: TerugvorderingInput, trace?: Trace): Ter
     );
   }
   const rechtmatig = x.besteding - onr;
-  const reservering = reserveringExact({ ...x, besteding: rechtmatig }, trace);
+  const reservering = reserveringExact(x, trace);
   const onderbesteding = x.budget - rechtmatig;
   return { rechtmatig, onderbesteding, reservering, terugvordering: Math.max(onderbesteding - reservering, 0) };
 }

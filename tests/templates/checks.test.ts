@@ -40,7 +40,8 @@ describe("SISA-WPB checks fire", () => {
     ["gemeente missing", { [B]: { B4: null } }, `kop.ingevuld @ ${B}!B4`],
     ["year 2015 is after the WPB", { [B]: { B6: 2015 } }, `jaar.bereik @ ${B}!B6`],
     ["a spending line left empty", { [W]: { B9: null } }, `werkblad.ingevuld @ ${W}!B9`],
-    ["inburgering output missing in 2012", { [B]: { D21: null } }, `output.inburgering @ ${B}!D21`],
+    // Output year 2010 is the only one that feeds the inburgering key (budget year 2012)
+    ["inburgering output missing in 2010", { [B]: { B6: 2010, B8: serial("2011-07-01"), D21: null } }, `output.inburgering @ ${B}!D21`],
     ["educatie output missing in 2012", { [B]: { D29: null } }, `output.educatie @ ${B}!D29`],
     ["eindverantwoording missing", { [B]: { D30: null } }, `eindverantwoording.ingevuld @ ${B}!D30`],
     ["art. 13 answered 'Misschien'", { [W]: { B6: "Misschien" } }, `janee.geldig @ ${W}!B6`],
@@ -54,6 +55,17 @@ describe("SISA-WPB checks fire", () => {
     ["beeld van de uitvoering on 1-3-2013", { [W]: { B27: serial("2013-03-01") } }, `deadline.beeld @ ${W}!B27`],
   ])("%s", (_name, changes, expected) => {
     expect(failed("SISA-WPB", changes)).toContain(expected);
+  });
+
+  test("onrechtmatig spending still closes the budget: underspend and overspend cases pass every check", () => {
+    // Example budget 1.000.000; 100.000 onrechtmatig is reclaimed in full (Wpb art. 4 lid 2), the reservering stays on the unspent part
+    expect(failed("SISA-WPB", { [W]: { B17: 100_000 } })).toEqual([]);
+    // Overspend: only the lawful overspend can be voorgefinancierd, the rest is for the gemeente's own account
+    expect(failed("SISA-WPB", { [W]: { B9: 860_000, B17: 50_000 } })).toEqual([]);
+  });
+
+  test("inburgering counts of 2012 feed no key (paragraph 3 lapsed on 1-1-2013), so leaving them empty is no failure", () => {
+    expect(failed("SISA-WPB", { [B]: { D21: null } }).filter((f) => f.startsWith("output.inburgering"))).toEqual([]);
   });
 
   test("messages say what is wrong in Dutch, with amounts: 300.000 is more than 25% of 1.000.000", () => {

@@ -28,7 +28,7 @@ const cells: CellModel[] = [
   label("A6", "Kosten participatievoorzieningen GR (jaar T)", { bold: true }),
   input("B6", "bedrag"),
   label("A7", "Uiterste datum SiSa-gegevens aan de gemeenten", { bold: true }),
-  calc("B7", 'PB.DEADLINE($B$5,"sisa")', FMT.date),
+  calc("B7", 'PB.DEADLINE($B$5,"sisa-gr")', FMT.date),
   label("A8", "Geplande datum aanlevering aan de gemeenten", { bold: true }),
   input("B8", "datum"),
 ];
@@ -61,7 +61,7 @@ for (let r = GR_FIRST; r <= GR_LAST; r++) {
     input(`G${r}`, "bedrag"),
     input(`H${r}`, "janee"),
     calc(`I${r}`, used(`PB.MEENEEM(G${r},F${r},$B$5,H${r})`), FMT.money),
-    calc(`J${r}`, used(`PB.VOORFINANCIERING(G${r},F${r},$B$5)`), FMT.money),
+    calc(`J${r}`, used(`PB.VOORFINANCIERING(G${r},F${r},$B$5,H${r})`), FMT.money),
     calc(`K${r}`, used(`PB.TERUGVORDERING(G${r},F${r},$B$5,H${r})`), FMT.money),
     {
       ...input(`L${r}`, "bedrag"),
@@ -161,7 +161,7 @@ const checks: CheckDef[] = [
     title: "Aanlevering aan de gemeenten vóór de termijn",
     why: "Een GR levert haar SiSa-gegevens uiterlijk 15 juli na het jaar aan de deelnemende gemeenten (Regeling informatieverstrekking sisa, bijlage 3).",
     cell: ref("B8", "geplande datum aanlevering"),
-    param: "deadline.sisa",
+    param: "deadline.sisa.gr",
   },
 ];
 

@@ -275,7 +275,8 @@ describe("PB.MEENEEM, PB.VOORFINANCIERING, PB.TERUGVORDERING", () => {
   test("terugvordering", () => {
     expect(TERUGVORDERING(1_000_000, 600_000, 2010)).toBe(150_000);
     expect(TERUGVORDERING(1_000_000, 600_000, 2009, true)).toBe(87_500);
-    expect(TERUGVORDERING(1_000_000, 800_000, 2010, false, 100_000)).toBe(50_000);
+    // onrechtmatig 100.000 is reclaimed in full; the unspent 200.000 is within the 25% reservering
+    expect(TERUGVORDERING(1_000_000, 800_000, 2010, false, 100_000)).toBe(100_000);
     expect(TERUGVORDERING(100, 50, 2010, false, 60)).toEqual({
       error: "#NUM!",
       message: "onrechtmatig: 60 is groter dan de besteding 50. Verwacht: het onrechtmatig bestede deel van de besteding (ten hoogste de besteding)",

@@ -76,17 +76,20 @@ describe("terugvordering: MAX(budget − rechtmatig − reservering, 0)", () => 
     // 400.000 − 312.500 = 87.500
     expect(terugvordering({ budget: 1_000_000, besteding: 600_000, jaar: 2009, art13: true })).toBe(87_500);
   });
-  test("onrechtmatig counts as not spent", () => {
-    // rechtmatig 800.000 − 100.000 = 700.000; onderbesteding 300.000; reservering MIN(300.000, 250.000); terug 50.000
+  test("onrechtmatig is reclaimed in full; only money really left unspent can be reserved", () => {
+    // rechtmatig 800.000 − 100.000 = 700.000; onderbesteding 1.000.000 − 700.000 = 300.000;
+    // reservering on the unspent 1.000.000 − 800.000 = 200.000 (≤ 250.000); terug 300.000 − 200.000 = 100.000 = the onrechtmatig part
     expect(terugvorderingDetail({ budget: 1_000_000, besteding: 800_000, onrechtmatig: 100_000, jaar: 2010 })).toEqual({
       rechtmatig: 700_000,
       onderbesteding: 300_000,
-      reservering: 250_000,
-      terugvordering: 50_000,
+      reservering: 200_000,
+      terugvordering: 100_000,
     });
-    expect(terugvordering({ budget: 1_000_000, besteding: 800_000, onrechtmatig: 100_000, jaar: 2010 })).toBe(50_000);
-    // Full spending, all onrechtmatig above 25%: rechtmatig 600.000 → 400.000 − 250.000 = 150.000
-    expect(terugvordering({ budget: 1_000_000, besteding: 1_000_000, onrechtmatig: 400_000, jaar: 2012 })).toBe(150_000);
+    expect(terugvordering({ budget: 1_000_000, besteding: 800_000, onrechtmatig: 100_000, jaar: 2010 })).toBe(100_000);
+    // Full spending, 400.000 of it onrechtmatig: nothing unspent to reserve, so all 400.000 is reclaimed
+    expect(terugvordering({ budget: 1_000_000, besteding: 1_000_000, onrechtmatig: 400_000, jaar: 2012 })).toBe(400_000);
+    // Overspent by 100.000 with 50.000 onrechtmatig: lawful spending 1.050.000 covers the budget, nothing reclaimed
+    expect(terugvordering({ budget: 1_000_000, besteding: 1_100_000, onrechtmatig: 50_000, jaar: 2011 })).toBe(0);
   });
   test("no underspend, nothing reclaimed", () => {
     expect(terugvordering({ budget: 1_000_000, besteding: 1_200_000, jaar: 2013 })).toBe(0);
