@@ -29,6 +29,11 @@ export interface ArgSpec {
   max?: number;
   /** Allowed texts (compared case-insensitively; the canonical lower-case form is passed on). */
   choices?: readonly string[];
+  /**
+   * 0 counts as "not given". Excel desktop hands an empty cell to an `any` parameter as 0 (office-js #4702), Excel on
+   * the web as null; for arguments where 0 is never a valid value (an age, full-time hours) both must mean "leeg".
+   */
+  zeroIsEmpty?: boolean;
 }
 
 export type ResultKind = "money" | "number" | "date" | "boolean" | "text" | "matrix";
@@ -86,6 +91,8 @@ function show(v: unknown): string {
 
 /** Dutch users type "0,6" in text cells; accept both decimal marks, and no thousands separators. */
 const NUMERIC_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?%?$/;
+/** "1.000" or "2,155": a Dutch thousand or an English decimal (or the reverse). Guessing would be silently wrong. */
+const AMBIGUOUS_THOUSANDS = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
 
 export function toNumber(v: CellValue, name: string): number {
   if (typeof v === "number") {
@@ -94,6 +101,7 @@ export function toNumber(v: CellValue, name: string): number {
   }
   if (typeof v === "string") {
     const t = v.trim();
+    if (AMBIGUOUS_THOUSANDS.test(t)) throw pbError("ambiguousNumber", name, t);
     if (NUMERIC_TEXT.test(t)) {
       const pct = t.endsWith("%");
       const n = Number((pct ? t.slice(0, -1) : t).replace(",", "."));
@@ -103,8 +111,12 @@ export function toNumber(v: CellValue, name: string): number {
   throw pbError("notANumber", name, show(v));
 }
 
+/** Serials 1900–2200 are days in 1905–1906: in practice a year typed where a date belongs. */
+const LOOKS_LIKE_A_YEAR = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2200;
+
 export function toDate(v: CellValue, name: string): IsoDate {
   if (typeof v === "number") {
+    if (LOOKS_LIKE_A_YEAR(v)) throw pbError("yearNotDate", name, v);
     const iso = serialToIso(v);
     if (iso) return iso;
     throw pbError("notADate", name, show(v));
@@ -147,7 +159,7 @@ function coerceOne(spec: ArgSpec, raw: RawArg): CoercedArgs[number] {
   }
   const value = v as CellValue;
   if (isErrorValue(value)) throw new PassThroughError(value.error, value.message ?? `${spec.name} bevat de fout ${value.error}.`);
-  if (isAbsent(value)) {
+  if (isAbsent(value) || (spec.zeroIsEmpty && value === 0)) {
     if (spec.optional) return undefined;
     throw pbError("missing", spec.name);
   }

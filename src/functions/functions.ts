@@ -25,8 +25,8 @@ export function wml(peildatum: any, leeftijd?: any, periode?: any): number {
  * @param peildatum Datum waarop de subsidie geldt (Excel-datum of "2024-07-01").
  * @param loonwaarde Loonwaarde als fractie van het minimumloon, in hele procenten (60% = 0,6).
  * @param uren_per_week Overeengekomen arbeidsduur in uren per week.
- * @param [leeftijd] Leeftijd in jaren; leeg = volwassen.
- * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies, bovengrens boven 36 uur.
+ * @param [leeftijd] Leeftijd in jaren; leeg of 0 = volwassen.
+ * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies, nodig bij meer dan 36 uur. Leeg of 0 = standaard.
  * @returns Loonkostensubsidie per maand in euro's, afgerond op centen.
  */
 export function lks(peildatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any): number {

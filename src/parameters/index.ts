@@ -10,7 +10,7 @@ export type { Parameter, ParameterUse, ParameterValue, LegalSource, Confidence, 
  * Semantic version of the parameter set: raise it with every change of a value or source.
  * The hash below changes by itself; the version says it was meant.
  */
-export const PARAMETER_SET_VERSION = "2026.11.3";
+export const PARAMETER_SET_VERSION = "2026.11.4";
 
 const all = ([...Object.values(wml), ...Object.values(lks), ...Object.values(wpb)] as unknown[]).filter(
   (p): p is Parameter => typeof p === "object" && p !== null && "values" in p && "name" in p,

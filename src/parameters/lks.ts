@@ -67,6 +67,33 @@ export const lksNormuren: Parameter<number> = {
   ],
 };
 
+export type Deeltijdregel = "alleen-verminderen" | "verminderen-of-vermeerderen";
+
+export const lksDeeltijdregel: Parameter<Deeltijdregel> = {
+  name: "lks.deeltijdregel",
+  description:
+    "Hoe de loonkostensubsidie met de arbeidsduur meebeweegt: tot 2024 alleen verminderd bij minder uren dan de normale arbeidsduur; vanaf 2024 verminderd of vermeerderd ten opzichte van 36 uur, ten hoogste tot de voltijd in vergelijkbare functies.",
+  unit: "regel",
+  values: [
+    {
+      from: "2015-01-01",
+      value: "alleen-verminderen",
+      source: { ...PWET, artikel: "art. 10d lid 4", confidence: "H", note: "'naar evenredigheid verminderd indien de overeengekomen arbeidsduur korter is dan de normale arbeidsduur'" },
+    },
+    {
+      from: "2024-01-01",
+      value: "verminderen-of-vermeerderen",
+      source: {
+        ...PWET,
+        artikel: "art. 10d lid 4",
+        publicatie: "Wet invoering minimumuurloon (tekst per 2024-01-01)",
+        confidence: "H",
+        note: "'naar evenredigheid verminderd of vermeerderd, indien de overeengekomen arbeidsduur korter of langer is dan 36 uren per week'",
+      },
+    },
+  ],
+};
+
 export const lksForfaitair: Parameter<number> = {
   name: "lks.forfaitair",
   description: "Loonkostensubsidie zonder loonwaardebepaling: fractie van minimumloon plus vakantiebijslag (50%), vermeerderd met werkgeverslasten.",

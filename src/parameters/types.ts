@@ -32,7 +32,8 @@ export type Unit =
   | "maanden"
   | "gewicht"
   | "datum"
-  | "fractie per leeftijd";
+  | "fractie per leeftijd"
+  | "regel";
 
 export interface ParameterValue<T> {
   /** Valid from (inclusive), ISO date. The value holds until the next value's `from`, or the parameter's `until`. */

@@ -61,6 +61,16 @@ const catalogue = {
     }),
   allZero: (arg: string) =>
     ({ code: "#NUM!", message: `${arg}: alle waarden zijn 0; er valt niets te verdelen. Verwacht: minstens één waarde groter dan 0.` }),
+  ambiguousNumber: (arg: string, got: string) =>
+    ({
+      code: "#VALUE!",
+      message: `${arg}: "${got}" is dubbelzinnig (duizendtal of decimaal). Verwacht: een getal zonder scheidingsteken voor duizendtallen, bijvoorbeeld 1000 of 1,5.`,
+    }),
+  yearNotDate: (arg: string, got: number) =>
+    ({
+      code: "#VALUE!",
+      message: `${arg}: ${got} is een jaartal, geen datum. Verwacht: een datum, bijvoorbeeld DATUM(${got};1;1) of "${got}-01-01".`,
+    }),
 } satisfies Record<string, (...args: never[]) => { code: ExcelErrorCode; message: string }>;
 
 export type ErrorKind = keyof typeof catalogue;

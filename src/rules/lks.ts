@@ -14,6 +14,7 @@
  * that count upwards (10d lid 4: "ten hoogste ... het aantal uren dat geldt als voltijd").
  */
 import { param, type Trace } from "../parameters";
+import type { Deeltijdregel } from "../parameters/lks";
 import { pbError } from "./errors";
 import { roundCents } from "./money";
 import { wml } from "./wml";
@@ -21,8 +22,6 @@ import type { IsoDate } from "./dates";
 
 export const RULE_VERSION_LKS = "lks/1";
 
-/** From this date the part-time rule reads "36 uren, verminderd of vermeerderd" (Wet invoering minimumuurloon). */
-const UURLOON_REGIME_FROM = "2024-01-01";
 /** Hours in a week: a bound of the calendar, not of law. */
 const MAX_HOURS_PER_WEEK = 168;
 
@@ -66,9 +65,17 @@ export function hoursFactor(date: IsoDate, hours: number, fulltime: number | und
   checkHours(hours, "uren_per_week", true);
   if (fulltime !== undefined) checkHours(fulltime, "voltijduren", false);
   const norm = param<number>("lks.normuren", date, trace);
-  if (date < UURLOON_REGIME_FROM) {
+  if (param<Deeltijdregel>("lks.deeltijdregel", date, trace) === "alleen-verminderen") {
     const voltijd = fulltime ?? norm;
     return Math.min(hours, voltijd) / voltijd;
+  }
+  if (hours > norm && fulltime === undefined) {
+    // The law caps the increase at the full-time of comparable jobs, which only the user knows.
+    throw pbError(
+      "invalid",
+      "uren_per_week",
+      `${hours} uur is meer dan ${norm}; boven ${norm} uur telt de subsidie alleen tot de voltijd in vergelijkbare functies (Pwet art. 10d lid 4). Geef die voltijd op in het argument voltijduren`,
+    );
   }
   const counted = fulltime === undefined ? hours : Math.min(hours, Math.max(fulltime, norm));
   return counted / norm;

@@ -15,17 +15,16 @@ export const RULE_VERSION_WML = "wml/1";
 export type WmlPeriode = "maand" | "uur";
 export const WML_PERIODES: readonly WmlPeriode[] = ["maand", "uur"];
 
-/** Youngest age with a statutory minimum (youth) wage. */
-const YOUNGEST_STAFFEL_AGE = 15;
-
 /** Fraction of the adult WML for this age on this date (1 for adults). */
 export function wmlFraction(date: IsoDate, age: number | undefined, trace?: Trace): number {
   const adultAge = param<number>("wml.volwassenleeftijd", date, trace);
   if (age === undefined || age >= adultAge) return 1;
-  if (age < YOUNGEST_STAFFEL_AGE) {
-    throw pbError("outOfRange", "leeftijd", age, `${YOUNGEST_STAFFEL_AGE} jaar of ouder (jonger dan 15 geldt geen minimumloon)`);
-  }
   const staffel = param<Staffel>("wml.jeugdstaffel", date, trace);
+  // The youngest age with a minimum (youth) wage is the youngest age in the staffel.
+  const youngest = Math.min(...Object.keys(staffel).map(Number));
+  if (age < youngest) {
+    throw pbError("outOfRange", "leeftijd", age, `${youngest} jaar of ouder (jonger dan ${youngest} geldt geen minimumloon)`);
+  }
   const pct = staffel[String(age)];
   if (pct === undefined) throw pbError("invalid", "leeftijd", `geen jeugdloonpercentage voor ${age} jaar op ${date}`);
   return pct;

@@ -9,7 +9,7 @@ export const WML: FunctionSpec = {
   id: "WML",
   args: [
     { name: "peildatum", type: "date" },
-    { name: "leeftijd", type: "integer", optional: true, min: 15, max: 150 },
+    { name: "leeftijd", type: "integer", optional: true, min: 0, max: 150, zeroIsEmpty: true },
     { name: "periode", type: "text", optional: true, choices: WML_PERIODES },
   ],
   result: "money",
@@ -24,8 +24,8 @@ const lksArgs = [
   { name: "peildatum", type: "date" },
   { name: "loonwaarde", type: "number" },
   { name: "uren_per_week", type: "number" },
-  { name: "leeftijd", type: "integer", optional: true, min: 15, max: 150 },
-  { name: "voltijduren", type: "number", optional: true },
+  { name: "leeftijd", type: "integer", optional: true, min: 0, max: 150, zeroIsEmpty: true },
+  { name: "voltijduren", type: "number", optional: true, zeroIsEmpty: true },
 ] as const;
 
 export const LKS: FunctionSpec = {

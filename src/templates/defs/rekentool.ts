@@ -67,7 +67,9 @@ cells.push(
   ...SCEN.map((c) => calc(`${c}24`, `SUM(${c}21:${c}23)`, FMT.money, { bold: true })),
   header("A25", "Loonkostensubsidie tegenover het inkomensdeel"),
   label("A26", "Loonkostensubsidie per plaats per jaar (PB.LKSPERIODE)"),
-  ...SCEN.map((c) => calc(`${c}26`, `PB.LKSPERIODE(DATE($B$4,1,1),DATE($B$4,12,31),${c}18,${c}19)`, FMT.money)),
+  // An average loonwaarde may be fractional; the law works in whole percents (Regeling LKS Pwet art. 4).
+  ...SCEN.map((c) =>
+    calc(`${c}26`, `PB.LKSPERIODE(DATE($B$4,1,1),DATE($B$4,12,31),ROUND(${c}18,2),${c}19)`, FMT.money)),
   label("A27", "Loonkostensubsidie totaal"),
   ...SCEN.map((c) => calc(`${c}27`, `${c}16*${c}26`, FMT.money)),
   label("A28", "Inkomensdeel voor deze doelgroep"),

@@ -96,8 +96,10 @@ describe("boundaries", () => {
     expect(LKS(DATE(2023, 12, 31), 0.4, 40)).toBe(1596.56);
     // 2.069,40 × 1,08 = 2.234,952; × 0,6 = 1.340,9712; × 1,235 = 1.656,099432
     expect(LKS(DATE(2024, 1, 1), 0.4, 36)).toBe(1656.1);
-    // 38 h without voltijduren: × 38/36 = 1.748,104956
-    expect(LKS(DATE(2024, 1, 1), 0.4, 38)).toBe(1748.1);
+    // 38 h in a sector with 38 h full-time: × 38/36 = 1.748,104956
+    expect(LKS(DATE(2024, 1, 1), 0.4, 38, undefined, 38)).toBe(1748.1);
+    // 38 h without voltijduren: the cap above 36 h is unknown, so refused with the reason
+    expect(LKS(DATE(2024, 1, 1), 0.4, 38)).toMatchObject({ error: "#NUM!", message: expect.stringMatching(/Geef die voltijd op in het argument voltijduren/) });
     // 40 h in a sector with 37 h full-time: counts 37 h, × 37/36 = 1.702,102194
     expect(LKS(DATE(2024, 1, 1), 0.4, 40, undefined, 37)).toBe(1702.1);
     // 18 h: × 18/36 = 828,049716
@@ -232,7 +234,7 @@ describe("every bad-input class, with its Dutch message", () => {
   it("leeftijd 14 and 20,5", () => {
     expect(LKS(d, 0.4, 38, 14)).toEqual({
       error: "#NUM!",
-      message: "leeftijd: 14 valt buiten het toegestane bereik. Verwacht: 15 tot en met 150.",
+      message: "leeftijd: 14 valt buiten het toegestane bereik. Verwacht: 15 jaar of ouder (jonger dan 15 geldt geen minimumloon).",
     });
     expect(WML(d, 20.5)).toEqual({ error: "#NUM!", message: "leeftijd: 20.5 is geen geheel getal. Verwacht: een geheel getal." });
   });

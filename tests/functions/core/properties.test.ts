@@ -106,7 +106,8 @@ describe("every function in REGISTRY, over wide random input", () => {
 
 const date = fc.integer({ min: FIRST, max: LAST });
 const percent = fc.integer({ min: 0, max: 100 }).map((p) => p / 100);
-const hours = fc.integer({ min: 0, max: 1680 }).map((h) => h / 10);
+// Up to 36 h: from 2024 more hours need voltijduren (tested on its own below), which these properties may leave out.
+const hours = fc.integer({ min: 0, max: 360 }).map((h) => h / 10);
 const age = fc.option(fc.integer({ min: 15, max: 70 }), { nil: undefined });
 const fulltime = fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined });
 
@@ -180,6 +181,17 @@ describe("LKS properties", () => {
         expect(Math.abs(whole - parts)).toBeLessThanOrEqual(0.01 + 1e-9);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("from 2024, hours above 36 count up to voltijduren and without it are refused with the reason", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: isoToSerial("2024-01-01"), max: LAST }), percent, fc.integer({ min: 361, max: 1680 }).map((h) => h / 10), fc.integer({ min: 36, max: 60 }), (d, lw, h, f) => {
+        const capped = num(invoke("LKS", [d, lw, Math.min(h, f), undefined, f]));
+        expect(num(invoke("LKS", [d, lw, h, undefined, f]))).toBe(capped);
+        expect(invoke("LKS", [d, lw, h])).toMatchObject({ error: "#NUM!", message: expect.stringMatching(/voltijduren/) });
+      }),
+      { numRuns: 300 },
     );
   });
 

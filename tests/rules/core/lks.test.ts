@@ -52,6 +52,7 @@ describe("lks(): the whole rule with parameters", () => {
     lks({ date: "2023-07-01", loonwaarde: 0.4, hoursPerWeek: 38 }, trace);
     const used = new Map(trace.map((t) => [t.name, t.value]));
     expect(Object.fromEntries(used)).toEqual({
+      "lks.deeltijdregel": "alleen-verminderen",
       "lks.normuren": 38,
       "lks.cap": 0.7,
       vakantiebijslag: 0.08,
@@ -79,8 +80,14 @@ describe("hoursFactor: part-time before and from 2024", () => {
 
   it("from 2024: 36 h, up or down; hours above 36 count up to voltijduren", () => {
     expect(hoursFactor("2024-01-01", 18, undefined)).toBe(0.5);
-    expect(hoursFactor("2024-01-01", 38, undefined)).toBeCloseTo(38 / 36, 15);
+    expect(hoursFactor("2024-01-01", 38, 38)).toBeCloseTo(38 / 36, 15);
     expect(hoursFactor("2024-01-01", 40, 38)).toBeCloseTo(38 / 36, 15);
+    // above 36 h the law caps the increase at the comparable full-time, which only the user can give
+    expect(thrown(() => hoursFactor("2024-01-01", 38, undefined)).message).toBe(
+      "uren_per_week: 38 uur is meer dan 36; boven 36 uur telt de subsidie alleen tot de voltijd in vergelijkbare functies (Pwet art. 10d lid 4). Geef die voltijd op in het argument voltijduren",
+    );
+    // until 2023 the same 38 h simply count as full-time (only downwards)
+    expect(hoursFactor("2023-12-31", 38, undefined)).toBe(1);
     // voltijduren below 36 never lowers the 36-hour norm: 38 h with voltijd 32 counts 36 h.
     expect(hoursFactor("2024-01-01", 38, 32)).toBe(1);
   });
