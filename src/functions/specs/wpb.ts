@@ -147,14 +147,17 @@ export const SZWMAATSTAF: FunctionSpec = {
     ),
 };
 
+/** MEENEEM and VOORFINANCIERING read the same four things: Bpb art. 12 lid 1 and lid 2 mirror each other. */
+const MEENEEM_ARGS: FunctionSpec["args"] = [
+  { name: "budget", ...AMOUNT },
+  { name: "besteding", ...AMOUNT },
+  { name: "jaar", ...YEAR },
+  { name: "art13", type: "boolean", optional: true },
+];
+
 export const MEENEEM: FunctionSpec = {
   id: "MEENEEM",
-  args: [
-    { name: "budget", ...AMOUNT },
-    { name: "besteding", ...AMOUNT },
-    { name: "jaar", ...YEAR },
-    { name: "art13", type: "boolean", optional: true },
-  ],
+  args: MEENEEM_ARGS,
   result: "money",
   legalBasis: "Besluit participatiebudget art. 12 (reservering tot 25%; 31,25% in 2009 voor gemeenten van Wpb art. 13); Wpb art. 4 lid 4",
   parameters: ["meeneem.reservering", "meeneem.reservering.art13"],
@@ -169,12 +172,7 @@ export const MEENEEM: FunctionSpec = {
 
 export const VOORFINANCIERING: FunctionSpec = {
   id: "VOORFINANCIERING",
-  args: [
-    { name: "budget", ...AMOUNT },
-    { name: "besteding", ...AMOUNT },
-    { name: "jaar", ...YEAR },
-    { name: "art13", type: "boolean", optional: true },
-  ],
+  args: MEENEEM_ARGS,
   result: "money",
   legalBasis: "Besluit participatiebudget art. 12 lid 2 (voorfinanciering van een overbesteding tot 25% ten laste van het budget van T+1) en lid 3 (31,25% in 2009 voor gemeenten van Wpb art. 13)",
   parameters: ["meeneem.voorfinanciering", "meeneem.voorfinanciering.art13"],

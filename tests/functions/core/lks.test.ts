@@ -5,21 +5,9 @@
  */
 import { invoke, isErrorResult, type InvokeResult } from "../../../src/functions/invoke";
 import * as excel from "../../../src/functions/functions";
-import { isoToSerial } from "../../../src/rules/dates";
 import type { RawArg } from "../../../src/functions/contract";
+import { DATE, viaExcel } from "../../helpers/excel";
 
-/** DATE(y,m,d) as Excel hands it over: a serial number. */
-const DATE = (y: number, m: number, d: number) => isoToSerial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-
-/** Call the Excel wrapper; a thrown CustomFunctions.Error comes back as {code, message}. */
-function viaExcel(f: () => unknown): unknown {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof CustomFunctions.Error) return { code: e.code, message: e.message };
-    throw e;
-  }
-}
 
 /** Same call through invoke() and through the wrapper; both must agree, and the invoke() result is returned. */
 function both(id: string, args: RawArg[], wrapper: (...a: RawArg[]) => unknown): InvokeResult {

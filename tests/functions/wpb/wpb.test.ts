@@ -7,19 +7,9 @@ import { invoke, isErrorResult, type InvokeResult } from "../../../src/functions
 import * as excel from "../../../src/functions/functions";
 import { REGISTRY } from "../../../src/functions/registry";
 import { PARAMETERS } from "../../../src/parameters";
-import { isoToSerial } from "../../../src/rules/dates";
 import type { RawArg } from "../../../src/functions/contract";
+import { DATE, viaExcel } from "../../helpers/excel";
 
-const DATE = (y: number, m: number, d: number) => isoToSerial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-
-function viaExcel(f: () => unknown): unknown {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof CustomFunctions.Error) return { code: e.code, message: e.message };
-    throw e;
-  }
-}
 
 /** Same call through invoke() and through the wrapper; both must agree, and the invoke() result is returned. */
 function both(id: string, wrapper: unknown, args: RawArg[]): InvokeResult {
