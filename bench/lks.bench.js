@@ -33,9 +33,10 @@ for (let i = 0; i < SAMPLES; i++) {
   const lw = Math.floor(rnd() * 101) / 100;
   const hours = Math.floor(rnd() * 41);
   const age = rnd() < 0.2 ? 15 + Math.floor(rnd() * 8) : undefined;
-  direct.push({ date: serialToIso(serial), loonwaarde: lw, hoursPerWeek: hours, age });
+  // Full-time of 40 h: from 2024 hours above 36 need it (Pwet art. 10d lid 4), before 2024 it is the job's norm.
+  direct.push({ date: serialToIso(serial), loonwaarde: lw, hoursPerWeek: hours, age, fulltimeHours: 40 });
   // Raw Excel arguments: mostly numbers; every 10th loonwaarde as Dutch text, empty optional cells as null.
-  raw.push([serial, i % 10 === 0 ? String(lw).replace(".", ",") : lw, hours, age ?? null, null]);
+  raw.push([serial, i % 10 === 0 ? String(lw).replace(".", ",") : lw, hours, age ?? null, 40]);
 }
 
 function time(label, calls, f) {
@@ -87,7 +88,7 @@ time('invoke("LKSPERIODE", one year)', Math.floor(N / 20), (n) => {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const [serial, lw, hours] = raw[i % SAMPLES];
-    const r = invoke("LKSPERIODE", [serial, Math.min(serial + 364, LAST), lw, hours]);
+    const r = invoke("LKSPERIODE", [serial, Math.min(serial + 364, LAST), lw, hours, null, 40]);
     if (!isErrorResult(r)) sum += r;
   }
   return sum;

@@ -5,9 +5,14 @@
  */
 export function roundTo(x: number, step: number): number {
   if (!Number.isFinite(x)) return x;
-  const units = Number((Math.abs(x) / step).toPrecision(15));
-  // toFixed(10) folds 25531 * 0.05 = 1276.5500000000002 back to 1276.55.
-  return Math.sign(x) * Number((Math.round(units) * step).toFixed(10));
+  // Steps are decimal fractions (0,01, 0,05): dividing the whole units by the integer 1/step gives the double nearest
+  // the decimal result (1596,56 rather than 159656 × 0,01 = 1596,5600000000002).
+  const inverse = Math.round(1 / step);
+  let units = Math.abs(x) * inverse;
+  // toPrecision(15) moves a value by at most 5e-15 of itself, so it can only change the rounding of a value that close to
+  // a half; only those pay for the string round trip.
+  if (Math.abs(units - Math.floor(units) - 0.5) <= Math.max(units, 1) * 1e-12) units = Number(units.toPrecision(15));
+  return (Math.sign(x) * Math.round(units)) / inverse;
 }
 
 export function roundCents(x: number): number {

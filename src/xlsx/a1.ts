@@ -26,7 +26,8 @@ export function columnIndex(letters: string): number {
 export function parseAddress(address: string): [number, number] | undefined {
   let i = 0;
   let col = 0;
-  const a = address.replace(/\$/g, "").toUpperCase();
+  // Readers hand over "D12"; only user text carries $ or lower case, so the common case skips both rewrites.
+  const a = address.includes("$") ? address.replace(/\$/g, "").toUpperCase() : address.toUpperCase();
   while (i < a.length && a.charCodeAt(i) >= 65 && a.charCodeAt(i) <= 90) {
     col = col * 26 + (a.charCodeAt(i) - 64);
     i++;
