@@ -11,6 +11,8 @@ import { FunctionsPanel } from "./panels/FunctionsPanel";
 import { AuditPanel } from "./panels/AuditPanel";
 import { StatusPanel } from "./panels/StatusPanel";
 import { CalendarPanel } from "./panels/CalendarPanel";
+import { PARAMETERS } from "../parameters";
+import { addDays } from "../rules/dates";
 
 export type PanelId = "sjablonen" | "functies" | "controle" | "status" | "kalender";
 
@@ -38,13 +40,22 @@ const useStyles = makeStyles({
   panel: { padding: "12px", flexGrow: 1 },
 });
 
+/**
+ * The minimum wage tables end where the last published amount ends (a later date is #N/A, never a guess); the help
+ * panel shows the sources on the last covered day rather than an error for every function.
+ */
+function withinTables(day: string): string {
+  const until = PARAMETERS.get("wml.maand")?.until;
+  return until !== undefined && day >= until ? addDays(until, -1) : day;
+}
+
 export function App({ host, templates, loadFunctionMetadata, initialPanel = "sjablonen", today }: AppProps) {
   const styles = useStyles();
   const [panel, setPanel] = useState<PanelId>(initialPanel);
   // The last scan is shared: Status shows its #NAME?/#BUSY! counts.
   const [scan, setScan] = useState<ScanResult | undefined>(undefined);
   const onScan = useCallback((s: ScanResult) => setScan(s), []);
-  const day = today ?? new Date().toISOString().slice(0, 10);
+  const day = withinTables(today ?? new Date().toISOString().slice(0, 10));
   // First commit of the pane: the browser smoke test reads this mark as the first-render time.
   useEffect(() => {
     if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark("pb-taskpane-rendered");

@@ -25,6 +25,11 @@ describe("App", () => {
     }
   });
 
+  test("a day after the minimum wage tables end shows the sources on their last day (2026-06-30), not #N/A everywhere", async () => {
+    render(<App host={fakeHost()} templates={[]} loadFunctionMetadata={noMetadata} today="2026-11-25" initialPanel="functies" />);
+    expect((screen.getByRole("textbox", { name: "Peildatum bronnen" }) as HTMLInputElement).value).toBe("2026-06-30");
+  });
+
   test("tabs are focusable buttons in a tablist, the open one marked selected (arrow keys: see the Chromium test)", async () => {
     render(<App host={fakeHost()} templates={[]} loadFunctionMetadata={noMetadata} today="2014-03-01" initialPanel="kalender" />);
     expect(screen.getByRole("tablist")).toBeTruthy();
