@@ -6,6 +6,7 @@ import type { FunctionSpec, Matrix } from "../contract";
 import { numbersOf, reshapeLike } from "../ranges";
 import { pbError } from "../../rules/errors";
 import { isoToSerial } from "../../rules/dates";
+import { getParameter } from "../../parameters";
 import {
   outputAllocation,
   RULE_VERSION_VERDELING,
@@ -50,15 +51,21 @@ export const OUTPUTALLOCATION: FunctionSpec = {
     ),
 };
 
+/** The Bpb keys take the same five things: counts of the gemeente and the nation, the budget, SiSa delivery, the year. */
+const KEY_ARGS: FunctionSpec["args"] = [
+  { name: "gemeente", type: "range" },
+  { name: "landelijk", type: "range" },
+  { name: "budget", ...AMOUNT },
+  { name: "via_sisa", type: "boolean", optional: true },
+  { name: "budgetjaar", ...YEAR, optional: true },
+];
+
+/** The inburgering key applied to one budget year only; without budgetjaar, that year (from the parameter table). */
+const INBURGERING_YEAR = Number(getParameter("verdeling.inburgering").values[0].from.slice(0, 4));
+
 export const VERDEELINBURGERING: FunctionSpec = {
   id: "VERDEELINBURGERING",
-  args: [
-    { name: "gemeente", type: "range" },
-    { name: "landelijk", type: "range" },
-    { name: "budget", ...AMOUNT },
-    { name: "via_sisa", type: "boolean", optional: true },
-    { name: "budgetjaar", ...YEAR, optional: true },
-  ],
+  args: KEY_ARGS,
   result: "money",
   legalBasis: "Besluit participatiebudget art. 9 en 10 (inburgering 2012; gegevens t−2; niet via SiSa: de helft telt)",
   parameters: ["verdeling.inburgering"],
@@ -70,21 +77,15 @@ export const VERDEELINBURGERING: FunctionSpec = {
       numbersOf(n as Matrix, "landelijk"),
       budget as number,
       (viaSisa as boolean | undefined) ?? true,
-      (jaar as number | undefined) ?? 2012,
+      (jaar as number | undefined) ?? INBURGERING_YEAR,
       ctx.trace,
     ),
 };
 
 export const VERDEELEDUCATIE: FunctionSpec = {
   id: "VERDEELEDUCATIE",
-  args: [
-    { name: "gemeente", type: "range" },
-    { name: "landelijk", type: "range" },
-    { name: "budget", ...AMOUNT },
-    { name: "via_sisa", type: "boolean", optional: true },
-    // Required, but after an optional argument: Excel metadata marks it optional, the rule asks for it.
-    { name: "budgetjaar", ...YEAR, optional: true },
-  ],
+  // budgetjaar is required for educatie, but follows an optional argument: Excel marks it optional, the impl asks for it.
+  args: KEY_ARGS,
   result: "money",
   legalBasis: "Besluit participatiebudget art. 4 en 6 (educatie 2013–2014, Stb. 2012, 524; niet via SiSa: outputtermen 0)",
   parameters: ["verdeling.educatie"],
