@@ -4,7 +4,7 @@
  * No Office.js and no engine types here: values arrive as plain JS values.
  */
 import { pbError, type ExcelErrorCode } from "../rules/errors";
-import { parseDateText, serialToIso, type IsoDate } from "../rules/dates";
+import { parseDateText, serialToIso, type DateSystem, type IsoDate } from "../rules/dates";
 import type { Trace } from "../parameters";
 
 /** An error value inside an argument (an error cell passed in a range, as the engine hands it over). */
@@ -44,6 +44,11 @@ export type FunctionResult = ScalarResult | ScalarResult[][];
 export interface CallContext {
   /** When present, every parameter lookup is recorded here (the receipt). */
   trace?: Trace;
+  /**
+   * The date system of the workbook the call comes from (default 1900). Date serials in arguments are read, and date
+   * results written, in this system; the add-in reads it from the workbook, the engine from `workbookPr date1904`.
+   */
+  dateSystem?: DateSystem;
 }
 
 /** Coerced argument values, in declaration order; `undefined` for an omitted optional argument. */
@@ -114,10 +119,10 @@ export function toNumber(v: CellValue, name: string): number {
 /** Serials 1900–2200 are days in 1905–1906: in practice a year typed where a date belongs. */
 const LOOKS_LIKE_A_YEAR = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2200;
 
-export function toDate(v: CellValue, name: string): IsoDate {
+export function toDate(v: CellValue, name: string, system: DateSystem = 1900): IsoDate {
   if (typeof v === "number") {
     if (LOOKS_LIKE_A_YEAR(v)) throw pbError("yearNotDate", name, v);
-    const iso = serialToIso(v);
+    const iso = serialToIso(v, system);
     if (iso) return iso;
     throw pbError("notADate", name, show(v));
   }
@@ -142,7 +147,7 @@ export function toBoolean(v: CellValue, name: string): boolean {
   throw pbError("notABoolean", name, show(v));
 }
 
-function coerceOne(spec: ArgSpec, raw: RawArg): CoercedArgs[number] {
+function coerceOne(spec: ArgSpec, raw: RawArg, system: DateSystem): CoercedArgs[number] {
   if (spec.type === "range") {
     if (Array.isArray(raw)) return raw.map((row) => (Array.isArray(row) ? row : [row])) as Matrix;
     if (isAbsent(raw)) {
@@ -180,7 +185,7 @@ function coerceOne(spec: ArgSpec, raw: RawArg): CoercedArgs[number] {
       return n;
     }
     case "date":
-      return toDate(value, spec.name);
+      return toDate(value, spec.name, system);
     case "boolean":
       return toBoolean(value, spec.name);
     case "text": {
@@ -199,8 +204,8 @@ function coerceOne(spec: ArgSpec, raw: RawArg): CoercedArgs[number] {
   }
 }
 
-export function coerceArgs(spec: FunctionSpec, raw: readonly RawArg[]): CoercedArgs {
-  return spec.args.map((a, i) => coerceOne(a, raw[i]));
+export function coerceArgs(spec: FunctionSpec, raw: readonly RawArg[], system: DateSystem = 1900): CoercedArgs {
+  return spec.args.map((a, i) => coerceOne(a, raw[i], system));
 }
 
 export type { ExcelErrorCode };

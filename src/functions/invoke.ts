@@ -27,7 +27,7 @@ export function invoke(id: string, raw: readonly RawArg[], ctx: CallContext = {}
         message: `PB.${id} heeft ten hoogste ${spec.args.length} argumenten (${spec.args.map((a) => a.name).join(", ")}).`,
       };
     }
-    const result = spec.impl(coerceArgs(spec, raw), ctx);
+    const result = spec.impl(coerceArgs(spec, raw, ctx.dateSystem), ctx);
     if (typeof result === "number" && !Number.isFinite(result)) {
       return { error: "#NUM!", message: `PB.${id} gaf geen eindig getal; controleer de invoer.` };
     }

@@ -10,6 +10,14 @@ const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 export type IsoDate = string;
 
+/**
+ * A workbook's date system: 1900 (Excel's default) or 1904 (old Mac workbooks, `<workbookPr date1904="1"/>`). In the
+ * 1904 system serial 0 is 1904-01-01, so the same day has a serial 1462 lower. Every serial that enters or leaves the
+ * rules goes through the two functions below with the workbook's system.
+ */
+export type DateSystem = 1900 | 1904;
+export const DATE1904_OFFSET = 1462;
+
 export function isValidYmd(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
@@ -28,18 +36,26 @@ export function isoToYmd(iso: IsoDate): [number, number, number] {
   return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }
 
-/** Excel serial (time of day ignored) to ISO date; undefined when the serial is not a date Excel can show from 1900-03-01. */
-export function serialToIso(serial: number): IsoDate | undefined {
+/**
+ * Excel serial (time of day ignored) to ISO date; undefined when the serial is not a date Excel can show (from
+ * 1900-03-01 in the 1900 system, from 1904-01-01 in the 1904 system).
+ */
+export function serialToIso(serial: number, system: DateSystem = 1900): IsoDate | undefined {
   if (!Number.isFinite(serial)) return undefined;
-  const day = Math.floor(serial);
+  let day = Math.floor(serial);
+  if (system === 1904) {
+    if (day < 0) return undefined;
+    day += DATE1904_OFFSET;
+  }
   if (day < 61 || day > 2_958_465) return undefined; // 2958465 = 9999-12-31
   const d = new Date(EXCEL_EPOCH_UTC + day * MS_PER_DAY);
   return ymdToIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-export function isoToSerial(iso: IsoDate): number {
+export function isoToSerial(iso: IsoDate, system: DateSystem = 1900): number {
   const [y, m, d] = isoToYmd(iso);
-  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  const serial = Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  return system === 1904 ? serial - DATE1904_OFFSET : serial;
 }
 
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;

@@ -268,7 +268,8 @@ export const DEADLINE: FunctionSpec = {
   parameters: ["deadline.sisa", "deadline.sisa.gr", "deadline.beeld", "deadline.vaststelling", "terugvordering.termijn", "terugvordering.termijn.gr"],
   ruleVersion: RULE_VERSION_CALENDAR,
   example: '=PB.DEADLINE(2012,"terugvordering")',
-  impl: ([jaar, soort], ctx) => isoToSerial(deadline(jaar as number, (soort as DeadlineSoort | undefined) ?? "sisa", ctx.trace)),
+  impl: ([jaar, soort], ctx) =>
+    isoToSerial(deadline(jaar as number, (soort as DeadlineSoort | undefined) ?? "sisa", ctx.trace), ctx.dateSystem),
 };
 
 export const BUDGETJAAR: FunctionSpec = {
