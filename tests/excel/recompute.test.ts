@@ -95,9 +95,9 @@ describe("recomputing a cell", () => {
     expect(f.status).toBe("gelijk");
   });
 
-  test("errors compare by code: loonwaarde 1,5 is #NUM! in both", () => {
+  test("errors compare by code: loonwaarde 1,5 is #VALUE! in both", () => {
     const data = workbook();
-    expect(recomputeCell("Register", 1, 3, "=PB.LKS(A2,1.5,C2)", { error: "#NUM!" }, data).status).toBe("gelijk");
+    expect(recomputeCell("Register", 1, 3, "=PB.LKS(A2,1.5,C2)", { error: "#VALUE!" }, data).status).toBe("gelijk");
     expect(recomputeCell("Register", 1, 3, "=PB.LKS(A2,1.5,C2)", 0, data).status).toBe("verschil");
   });
 

@@ -16,7 +16,7 @@ import {
 import * as wmlParams from "../../src/parameters/wml";
 import * as lksParams from "../../src/parameters/lks";
 import * as wpbParams from "../../src/parameters/wpb";
-import { PbError } from "../../src/rules/errors";
+import { dutchDate, PbError } from "../../src/rules/errors";
 import { addDays, parseDateText } from "../../src/rules/dates";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -109,9 +109,10 @@ describe.each(byName)("parameter %s", (name, p) => {
     const e = lookupError(name, addDays(p.values[0].from, -1));
     expect(e?.code).toBe("#N/A");
     expect(e?.message).toBe(
-      `Geen waarde voor ${name} op ${addDays(p.values[0].from, -1)}: de tabel loopt van ${p.values[0].from}` +
-        (p.until ? ` tot ${p.until}` : "") +
-        ". Kies een peildatum binnen die periode.",
+      // Dates as a Dutch user reads them; the table's last day is the day before `until` (exclusive).
+      `Geen waarde voor ${name} op ${dutchDate(addDays(p.values[0].from, -1))}. De tabel loopt van ${dutchDate(p.values[0].from)}` +
+        (p.until ? ` tot en met ${dutchDate(addDays(p.until, -1))}` : "") +
+        "; kies een peildatum binnen die periode.",
     );
   });
 
@@ -160,7 +161,7 @@ describe("lookups by hand", () => {
     expect(trace[0]).toMatchObject({ from: "2015-01-01", until: "2018-01-01", value: 0.23 });
   });
 
-  it("an unknown name is #N/A and lists the known names", () => {
+  it("an unknown name is #VALUE! (bad input) and suggests the nearest known names, not all of them", () => {
     let err: unknown;
     try {
       getParameter("wml.maandd");
@@ -168,8 +169,10 @@ describe("lookups by hand", () => {
       err = e;
     }
     expect(err).toBeInstanceOf(PbError);
-    expect((err as PbError).code).toBe("#N/A");
-    expect((err as PbError).message).toBe(`Onbekende parameter "wml.maandd". Bekende namen: ${PARAMETER_NAMES.join(", ")}.`);
+    expect((err as PbError).code).toBe("#VALUE!");
+    // Names starting with "wml.", the longest common start first: "wml.maand" shares 9 characters, "wml.jeugd…" 4.
+    expect((err as PbError).message).toBe(`Onbekende parameter "wml.maandd". Bedoelt u "wml.maand", "wml.jeugdafronding", "wml.jeugdstaffel"?`);
+    expect(PARAMETER_NAMES).toContain("wml.maand");
   });
 });
 

@@ -87,7 +87,7 @@ describe("boundaries", () => {
     // 38 h in a sector with 38 h full-time: × 38/36 = 1.748,104956
     expect(LKS(DATE(2024, 1, 1), 0.4, 38, undefined, 38)).toBe(1748.1);
     // 38 h without voltijduren: the cap above 36 h is unknown, so refused with the reason
-    expect(LKS(DATE(2024, 1, 1), 0.4, 38)).toMatchObject({ error: "#NUM!", message: expect.stringMatching(/Geef die voltijd op in het argument voltijduren/) });
+    expect(LKS(DATE(2024, 1, 1), 0.4, 38)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/Geef die voltijd op in het argument voltijduren/) });
     // 40 h in a sector with 37 h full-time: counts 37 h, × 37/36 = 1.702,102194
     expect(LKS(DATE(2024, 1, 1), 0.4, 40, undefined, 37)).toBe(1702.1);
     // 18 h: × 18/36 = 828,049716
@@ -99,7 +99,7 @@ describe("boundaries", () => {
   it("LKSFORFAITAIR starts on 1-2-2017", () => {
     expect(LKSFORFAITAIR(DATE(2017, 1, 31), 38)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor lks.forfaitair op 2017-01-31: de tabel loopt van 2017-02-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor lks.forfaitair op 31-1-2017. De tabel loopt van 1-2-2017; kies een peildatum binnen die periode.",
     });
     // 1.551,60 × 1,08 × 0,5 × 1,23 = 1.030,57272
     expect(LKSFORFAITAIR(DATE(2017, 2, 1), 38)).toBe(1030.57);
@@ -110,7 +110,7 @@ describe("boundaries", () => {
   it("LKS starts on 1-1-2015 (#N/A before, naming the table span)", () => {
     const r = LKS(DATE(2014, 12, 31), 0.5, 38);
     expect(code(r)).toBe("#N/A");
-    expect((r as { message: string }).message).toMatch(/^Geen waarde voor [a-z.]+ op 2014-12-31: de tabel loopt van 2015-01-01/);
+    expect((r as { message: string }).message).toMatch(/^Geen waarde voor [a-z.]+ op 31-12-2014\. De tabel loopt van 1-1-2015/);
     // 1.501,80 × 1,08 × 0,5 × 1,23 = 997,49556
     expect(LKS(DATE(2015, 1, 1), 0.5, 38)).toBe(997.5);
   });
@@ -120,7 +120,7 @@ describe("boundaries", () => {
     expect(LKS(DATE(2026, 6, 30), 0.5, 36)).toBe(1530.14);
     expect(LKS(DATE(2026, 7, 1), 0.5, 36)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor wml.maand op 2026-07-01: de tabel loopt van 2015-01-01 tot 2026-07-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor wml.maand op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
     });
     expect(code(WML(DATE(2026, 7, 1), undefined, "uur"))).toBe("#N/A");
   });
@@ -152,9 +152,9 @@ describe("PB.LKSPERIODE", () => {
     expect(LKSPERIODE(DATE(2023, 12, 1), DATE(2024, 1, 31), 0.4, 36)).toBe(3168.63);
   });
 
-  it("end before start is #NUM!", () => {
+  it("end before start is #VALUE!", () => {
     expect(LKSPERIODE(DATE(2023, 2, 1), DATE(2023, 1, 31), 0.4, 38)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "einddatum: 2023-01-31 ligt vóór de begindatum 2023-02-01. Verwacht: een einddatum op of na de begindatum",
     });
   });
@@ -191,17 +191,17 @@ describe("every bad-input class, with its Dutch message", () => {
 
   it("loonwaarde outside 0–1", () => {
     expect(LKS(d, 1.2, 38)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "loonwaarde: 1.2 valt buiten het toegestane bereik. Verwacht: een fractie van 0 tot en met 1 (60% = 0,6).",
     });
-    expect(code(LKS(d, -0.1, 38))).toBe("#NUM!");
+    expect(code(LKS(d, -0.1, 38))).toBe("#VALUE!");
     // "60" instead of 0,6 is the likely slip
-    expect(code(LKS(d, 60, 38))).toBe("#NUM!");
+    expect(code(LKS(d, 60, 38))).toBe("#VALUE!");
   });
 
   it("loonwaarde 0,605 is not a whole percent", () => {
     expect(LKS(d, 0.605, 38)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message:
         "loonwaarde: 0.605 is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4). Verwacht bijvoorbeeld 0,45",
     });
@@ -209,11 +209,11 @@ describe("every bad-input class, with its Dutch message", () => {
 
   it("negative hours and hours above 168", () => {
     expect(LKS(d, 0.4, -1)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "uren_per_week: -1 valt buiten het toegestane bereik. Verwacht: 0 tot en met 168 uur per week.",
     });
     expect(LKS(d, 0.4, 169)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "uren_per_week: 169 valt buiten het toegestane bereik. Verwacht: 0 tot en met 168 uur per week.",
     });
     expect(LKS(d, 0.4, 0)).toBe(0);
@@ -221,10 +221,10 @@ describe("every bad-input class, with its Dutch message", () => {
 
   it("leeftijd 14 and 20,5", () => {
     expect(LKS(d, 0.4, 38, 14)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "leeftijd: 14 valt buiten het toegestane bereik. Verwacht: 15 jaar of ouder (jonger dan 15 geldt geen minimumloon).",
     });
-    expect(WML(d, 20.5)).toEqual({ error: "#NUM!", message: "leeftijd: 20.5 is geen geheel getal. Verwacht: een geheel getal." });
+    expect(WML(d, 20.5)).toEqual({ error: "#VALUE!", message: "leeftijd: 20.5 is geen geheel getal. Verwacht: een geheel getal." });
   });
 
   it("an invalid date text", () => {
@@ -239,7 +239,7 @@ describe("every bad-input class, with its Dutch message", () => {
   it("a date outside every table names the table span", () => {
     expect(WML("2010-01-01")).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor wml.maand op 2010-01-01: de tabel loopt van 2015-01-01 tot 2026-07-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor wml.maand op 1-1-2010. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
     });
   });
 
@@ -258,22 +258,22 @@ describe("every bad-input class, with its Dutch message", () => {
 
   it("a multi-cell range where one value is expected", () => {
     expect(LKS(d, [[0.4, 0.5]], 38)).toEqual({
-      error: "#NUM!",
-      message: "loonwaarde: een bereik van meerdere cellen, terwijl één waarde verwacht wordt",
+      error: "#VALUE!",
+      message: "loonwaarde: een bereik van meerdere cellen, terwijl één waarde verwacht wordt. Verwijs naar één cel.",
     });
   });
 
-  it("unknown parameter name for PARAM and BRON lists the known names", () => {
+  it("unknown parameter name for PARAM and BRON is bad input (#VALUE!) and suggests the nearest names", () => {
     for (const r of [PARAM("wml.maan", d), BRON("wml.maan", d)]) {
-      expect(code(r)).toBe("#N/A");
-      expect((r as { message: string }).message).toMatch(/^Onbekende parameter "wml\.maan"\. Bekende namen: .*lks\.werkgeverslasten.*wml\.maand/);
+      expect(code(r)).toBe("#VALUE!");
+      expect((r as { message: string }).message).toMatch(/^Onbekende parameter "wml\.maan"\. Bedoelt u "wml\.maand"/);
     }
   });
 
   it("a parameter with a structured value needs a sleutel", () => {
     expect(PARAM("wml.jeugdstaffel", d)).toEqual({
-      error: "#NUM!",
-      message: "sleutel: parameter wml.jeugdstaffel heeft meerdere waarden; geef een sleutel: 15, 16, 17, 18, 19, 20",
+      error: "#VALUE!",
+      message: "sleutel ontbreekt. Parameter wml.jeugdstaffel heeft meerdere waarden; geef een sleutel: 15, 16, 17, 18, 19, 20.",
     });
     expect(PARAM("wml.jeugdstaffel", d, "21")).toEqual({
       error: "#VALUE!",
@@ -284,7 +284,7 @@ describe("every bad-input class, with its Dutch message", () => {
   it("too many arguments", () => {
     expect(invoke("WML", [d, 21, "maand", 5])).toEqual({
       error: "#VALUE!",
-      message: "PB.WML heeft ten hoogste 3 argumenten (peildatum, leeftijd, periode).",
+      message: "PB.WML heeft ten hoogste 3 argumenten (peildatum; leeftijd; periode). Verwijder de overige.",
     });
     // trailing empty arguments are what Excel passes for omitted ones: not "too many"
     expect(invoke("WML", [d, undefined, undefined, null])).toBe(1995);
