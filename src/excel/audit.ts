@@ -6,6 +6,7 @@
 import type { RawArg } from "../functions/contract";
 import { isErrorResult, type InvokeResult } from "../functions/invoke";
 import type { LegalSource, ParameterUse } from "../parameters";
+import { userCitation } from "../parameters/citation";
 import type { ScanResult, ScannedFormula } from "./hostActions";
 
 export type AuditCell = string | number | boolean;
@@ -69,17 +70,9 @@ function showParamValue(v: unknown): AuditCell {
   return s.length > 250 ? `${s.slice(0, 247)}...` : s;
 }
 
+/** The source as users read it everywhere (citation.ts): the research notes stay in the parameter data. */
 export function sourceText(s: LegalSource): string {
-  return [
-    [s.regeling, s.artikel].filter(Boolean).join(" "),
-    s.publicatie,
-    s.bwb,
-    s.url,
-    `betrouwbaarheid ${s.confidence}`,
-    s.note,
-  ]
-    .filter(Boolean)
-    .join("; ");
+  return userCitation(s);
 }
 
 function inputsText(f: ScannedFormula): string {

@@ -3,6 +3,7 @@ import { pbError } from "../rules/errors";
 import * as wml from "./wml";
 import * as lks from "./lks";
 import * as wpb from "./wpb";
+import { userCitation } from "./citation";
 
 export type { Parameter, ParameterUse, ParameterValue, LegalSource, Confidence, Unit } from "./types";
 
@@ -49,19 +50,10 @@ export function param<T>(name: string, date: string, trace?: Trace): T {
   return entry.value;
 }
 
-/** Dutch one-line citation of a value's source, for PB.BRON and audit sheets. */
+/** Dutch one-line citation of a value's source, for PB.BRON, the pane and the help pages (citation.ts). */
 export function citation(name: string, date: string): string {
   const { entry } = lookupValue(name, date);
-  const s = entry.source;
-  const parts = [
-    [s.regeling, s.artikel].filter(Boolean).join(" "),
-    s.publicatie,
-    s.bwb ? `${s.bwb}` : undefined,
-    `geldig vanaf ${entry.from}`,
-    `betrouwbaarheid ${s.confidence}`,
-    s.note,
-  ].filter(Boolean);
-  return parts.join("; ");
+  return userCitation(entry.source, entry.from);
 }
 
 /** FNV-1a 64-bit over the canonical JSON of every parameter: the parameter-set hash on each receipt. */

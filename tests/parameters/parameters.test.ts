@@ -17,6 +17,7 @@ import * as wmlParams from "../../src/parameters/wml";
 import * as lksParams from "../../src/parameters/lks";
 import * as wpbParams from "../../src/parameters/wpb";
 import { dutchDate, PbError } from "../../src/rules/errors";
+import { CONFIDENCE_WORDS } from "../../src/parameters/citation";
 import { addDays, parseDateText } from "../../src/rules/dates";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -134,12 +135,17 @@ describe.each(byName)("parameter %s", (name, p) => {
     ]);
   });
 
-  it("cites regeling, date and confidence", () => {
+  it("cites regeling, date and confidence in words, never the research note", () => {
     const first = p.values[0];
     const c = citation(name, first.from);
     expect(c).toContain(first.source.regeling);
-    expect(c).toContain(`geldig vanaf ${first.from}`);
-    expect(c).toContain(`betrouwbaarheid ${first.source.confidence}`);
+    expect(c).toContain(`geldig vanaf ${dutchDate(first.from)}`);
+    expect(c).toContain(CONFIDENCE_WORDS[first.source.confidence]);
+    for (const v of p.values) {
+      const text = citation(name, v.from);
+      expect(text).not.toMatch(/sources\.md|nagezocht|§/);
+      if (v.source.note) expect(text).not.toContain(v.source.note);
+    }
   });
 });
 

@@ -311,14 +311,16 @@ describe("PB.PARAM, PB.BRON, PB.VERSIE", () => {
     expect(PARAM("lks.cap", "2015-01-01")).toBe(0.7);
   });
 
-  it("BRON cites regeling, artikel, publicatie (when known), BWB id, date, confidence and note", () => {
+  it("BRON cites regeling, artikel, publicatie (when known), date, confidence in words and the link; no research note", () => {
     expect(BRON("lks.werkgeverslasten", "2018-01-01")).toBe(
-      "Regeling loonkostensubsidie Participatiewet art. 1 lid 2; Stcrt. 2017, 68248; BWBR0035633; geldig vanaf 2018-01-01; " +
-        "betrouwbaarheid H; Vanaf 1-7-2021 ongewijzigd voortgezet in de Regeling LKS Pwet 2021 art. 1 (BWBR0044901).",
+      "Regeling loonkostensubsidie Participatiewet art. 1 lid 2; Stcrt. 2017, 68248; geldig vanaf 1-1-2018; bron: wettekst; " +
+        "https://wetten.overheid.nl/BWBR0035633",
     );
-    expect(BRON("lks.cap", DATE(2020, 1, 1))).toBe(
-      "Participatiewet art. 10d lid 4; BWBR0015703; geldig vanaf 2015-01-01; betrouwbaarheid H",
-    );
+    expect(BRON("lks.cap", DATE(2020, 1, 1))).toBe("Participatiewet art. 10d lid 4; geldig vanaf 1-1-2015; bron: wettekst; https://wetten.overheid.nl/BWBR0015703");
+    // A value with one secondary source says so in words, and the note behind it ("sources.md §2.2") stays out.
+    const m = BRON("wml.maand", "2024-07-01") as string;
+    expect(m).toContain("één secundaire bron");
+    expect(m).not.toMatch(/sources\.md|nagezocht|betrouwbaarheid [HML]/);
   });
 
   it("VERSIE contains package.json's version, the parameter-set version and hash; version.ts equals package.json", () => {
