@@ -118,7 +118,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? "source-map" : false,
     entry: {
       // The recorder runs first so the task pane can tell which functions this runtime associated.
-      functions: ["./src/excel/associateRecorder.ts", "./src/excel/dateSystem.ts", "./src/functions/functions.ts"],
+      functions: ["./src/excel/associateRecorder.ts", "./src/excel/dateSystemWatch.ts", "./src/functions/functions.ts"],
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {

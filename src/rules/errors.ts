@@ -17,9 +17,14 @@ export type ExcelErrorCode = "#VALUE!" | "#N/A";
 /** How much of a user's input a message repeats; longer input is cut with "…". */
 export const ECHO_MAX = 60;
 
-/** A user's input as a message quotes it: at most ECHO_MAX characters, on one line. */
+/** A number as a Dutch user types it: decimal comma, no thousands separator (1,5 and 1000000). */
+export function num(n: number): string {
+  return String(n).replace(".", ",");
+}
+
+/** A user's input as a message quotes it: at most ECHO_MAX characters, on one line; numbers with a decimal comma. */
 export function echo(got: unknown): string {
-  const s = String(got).replace(/\s+/g, " ");
+  const s = typeof got === "number" ? num(got) : String(got).replace(/\s+/g, " ");
   return s.length > ECHO_MAX ? `${s.slice(0, ECHO_MAX - 1)}…` : s;
 }
 
@@ -94,7 +99,7 @@ const catalogue = {
   unequalRanges: (a: string, b: string, na: number, nb: number) =>
     ({ code: V, message: `${a} (${na} cellen) en ${b} (${nb} cellen) moeten even groot zijn.` }),
   weightsNotOne: (sum: number) =>
-    ({ code: V, message: `De gewichten tellen op tot ${sum}, niet tot 1. Verwacht: gewichten met som 1 (100%).` }),
+    ({ code: V, message: `De gewichten tellen op tot ${num(sum)}, niet tot 1. Verwacht: gewichten met som 1 (100%).` }),
   emptyRange: (arg: string) => ({ code: V, message: `${arg} is leeg. Verwacht: minstens één getal.` }),
   errorInRange: (arg: string, err: string) => ({ code: V, message: `${arg} bevat de fout ${err}. Herstel eerst die cel.` }),
   zeroNational: (arg: string, index: number) =>
@@ -107,11 +112,11 @@ const catalogue = {
   wrongSize: (arg: string, got: number, expected: number, layout: string) =>
     ({ code: V, message: `${arg} heeft ${got} cellen. Verwacht: precies ${expected} cellen, in deze volgorde: ${layout}.` }),
   negativeInRange: (arg: string, index: number, got: number) =>
-    ({ code: V, message: `${arg}: de waarde ${got} op positie ${index} is negatief. Verwacht: 0 of meer.` }),
+    ({ code: V, message: `${arg}: de waarde ${num(got)} op positie ${index} is negatief. Verwacht: 0 of meer.` }),
   aboveNational: (arg: string, got: number, nationalArg: string, national: number) =>
     ({
       code: V,
-      message: `${arg}: ${got} is groter dan het landelijk totaal (${nationalArg}) ${national}. Verwacht: een gemeentelijk aantal dat niet groter is dan het landelijke.`,
+      message: `${arg}: ${num(got)} is groter dan het landelijk totaal (${nationalArg}) ${num(national)}. Verwacht: een gemeentelijk aantal dat niet groter is dan het landelijke.`,
     }),
   allZero: (arg: string) =>
     ({ code: V, message: `${arg}: alle waarden zijn 0; er valt niets te verdelen. Verwacht: minstens één waarde groter dan 0.` }),

@@ -192,7 +192,7 @@ describe("every bad-input class, with its Dutch message", () => {
   it("loonwaarde outside 0–1", () => {
     expect(LKS(d, 1.2, 38)).toEqual({
       error: "#VALUE!",
-      message: "loonwaarde: 1.2 valt buiten het toegestane bereik. Verwacht: een fractie van 0 tot en met 1 (60% = 0,6).",
+      message: "loonwaarde: 1,2 valt buiten het toegestane bereik. Verwacht: een fractie van 0 tot en met 1 (60% = 0,6).",
     });
     expect(code(LKS(d, -0.1, 38))).toBe("#VALUE!");
     // "60" instead of 0,6 is the likely slip
@@ -224,7 +224,7 @@ describe("every bad-input class, with its Dutch message", () => {
       error: "#VALUE!",
       message: "leeftijd: 14 valt buiten het toegestane bereik. Verwacht: 15 jaar of ouder (jonger dan 15 geldt geen minimumloon).",
     });
-    expect(WML(d, 20.5)).toEqual({ error: "#VALUE!", message: "leeftijd: 20.5 is geen geheel getal. Verwacht: een geheel getal." });
+    expect(WML(d, 20.5)).toEqual({ error: "#VALUE!", message: "leeftijd: 20,5 is geen geheel getal. Verwacht: een geheel getal." });
   });
 
   it("an invalid date text", () => {

@@ -143,7 +143,7 @@ describe("PB.OUTPUTALLOCATION", () => {
     });
     expect(OUTPUTALLOCATION([[1, 1]], [[2, 2]], 100, [[0.5, 0.6]])).toEqual({
       error: "#VALUE!",
-      message: "De gewichten tellen op tot 1.1, niet tot 1. Verwacht: gewichten met som 1 (100%).",
+      message: "De gewichten tellen op tot 1,1, niet tot 1. Verwacht: gewichten met som 1 (100%).",
     });
     expect(OUTPUTALLOCATION([[1, { error: "#DIV/0!" }]], [[2, 2]], 100)).toEqual({
       error: "#VALUE!",
@@ -216,7 +216,7 @@ describe("PB.VERDEELEDUCATIE", () => {
   test("budgetjaar not a whole year", () => {
     expect(VERDEELEDUCATIE(G4, N4, 2_000_000, true, 2013.5)).toEqual({
       error: "#VALUE!",
-      message: "budgetjaar: 2013.5 is geen geheel getal. Verwacht: een geheel getal.",
+      message: "budgetjaar: 2013,5 is geen geheel getal. Verwacht: een geheel getal.",
     });
   });
 });
@@ -345,6 +345,6 @@ describe("PB.DEADLINE, PB.BUDGETJAAR, PB.OUTPUTJAAR, PB.LADDER", () => {
     expect(LADDER(5)).toBe("Betaald werk met ondersteuning");
     expect(LADDER("1")).toBe("Geïsoleerd");
     expect(LADDER(0)).toEqual({ error: "#VALUE!", message: "trede: 0 valt buiten het toegestane bereik. Verwacht: 1 tot en met 6." });
-    expect(LADDER(2.5)).toEqual({ error: "#VALUE!", message: "trede: 2.5 is geen geheel getal. Verwacht: een geheel getal." });
+    expect(LADDER(2.5)).toEqual({ error: "#VALUE!", message: "trede: 2,5 is geen geheel getal. Verwacht: een geheel getal." });
   });
 });

@@ -64,10 +64,10 @@ describe("outputAllocation: budget × Σ wᵢ · gemeenteᵢ / landelijkᵢ", ()
     expect(errorOf(() => outputFraction({ gemeente: [1, 1], landelijk: [2, 2], gewichten: [0.5, 0.6] }))).toEqual({
       code: "#VALUE!",
       kind: "weightsNotOne",
-      message: "De gewichten tellen op tot 1.1, niet tot 1. Verwacht: gewichten met som 1 (100%).",
+      message: "De gewichten tellen op tot 1,1, niet tot 1. Verwacht: gewichten met som 1 (100%).",
     });
     expect(errorOf(() => outputFraction({ gemeente: [1, 1], landelijk: [2, 2], gewichten: [1.5, -0.5] })).message).toBe(
-      "gewichten: de waarde -0.5 op positie 2 is negatief. Verwacht: 0 of meer.",
+      "gewichten: de waarde -0,5 op positie 2 is negatief. Verwacht: 0 of meer.",
     );
     expect(errorOf(() => outputFraction({ gemeente: [1, 1], landelijk: [2, 2], gewichten: [1] })).kind).toBe("unequalRanges");
     expect(errorOf(() => outputFraction({ gemeente: [], landelijk: [] })).kind).toBe("emptyRange");
