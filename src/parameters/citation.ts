@@ -7,7 +7,8 @@
 import type { Confidence, LegalSource } from "./types";
 
 export const CONFIDENCE_WORDS: Record<Confidence, string> = {
-  H: "bron: wettekst",
+  // H means the legal text itself or two sources that agree (types.ts): say both, never more than is known.
+  H: "bron: wettekst of twee bronnen eens",
   M: "één secundaire bron",
   L: "niet geverifieerd",
 };

@@ -3,6 +3,7 @@ import { pbError } from "../rules/errors";
 import * as wml from "./wml";
 import * as lks from "./lks";
 import * as wpb from "./wpb";
+import * as pw from "./pw";
 import { userCitation } from "./citation";
 
 export type { Parameter, ParameterUse, ParameterValue, LegalSource, Confidence, Unit } from "./types";
@@ -11,9 +12,9 @@ export type { Parameter, ParameterUse, ParameterValue, LegalSource, Confidence, 
  * Semantic version of the parameter set: raise it with every change of a value or source.
  * The hash below changes by itself; the version says it was meant.
  */
-export const PARAMETER_SET_VERSION = "2026.11.4";
+export const PARAMETER_SET_VERSION = "2026.11.5";
 
-const all = ([...Object.values(wml), ...Object.values(lks), ...Object.values(wpb)] as unknown[]).filter(
+const all = ([...Object.values(wml), ...Object.values(lks), ...Object.values(wpb), ...Object.values(pw)] as unknown[]).filter(
   (p): p is Parameter => typeof p === "object" && p !== null && "values" in p && "name" in p,
 );
 

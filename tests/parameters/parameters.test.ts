@@ -16,6 +16,7 @@ import {
 import * as wmlParams from "../../src/parameters/wml";
 import * as lksParams from "../../src/parameters/lks";
 import * as wpbParams from "../../src/parameters/wpb";
+import * as pwParams from "../../src/parameters/pw";
 import { dutchDate, PbError } from "../../src/rules/errors";
 import { CONFIDENCE_WORDS } from "../../src/parameters/citation";
 import { addDays, parseDateText } from "../../src/rules/dates";
@@ -44,7 +45,7 @@ describe("the parameter set", () => {
   });
 
   it("has no two exported parameters with one name (the Map would silently keep only the last)", () => {
-    const exported = ([...Object.values(wmlParams), ...Object.values(lksParams), ...Object.values(wpbParams)] as unknown[]).filter(
+    const exported = ([...Object.values(wmlParams), ...Object.values(lksParams), ...Object.values(wpbParams), ...Object.values(pwParams)] as unknown[]).filter(
       (p): p is Parameter => typeof p === "object" && p !== null && "values" in p && "name" in p,
     );
     expect(exported.length).toBe(PARAMETERS.size);

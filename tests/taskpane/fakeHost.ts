@@ -47,6 +47,14 @@ export function fakeHost(overrides: Partial<HostActions> = {}): HostActions & { 
       calls.push("runChecks");
       return [];
     },
+    selectCell: async (sheet, address) => {
+      calls.push(`selectCell ${sheet}!${address}`);
+      return { address: `${sheet}!${address}` };
+    },
+    templatesInWorkbook: async () => {
+      calls.push("templatesInWorkbook");
+      return [];
+    },
     ...overrides,
   };
   return host;

@@ -313,10 +313,10 @@ describe("PB.PARAM, PB.BRON, PB.VERSIE", () => {
 
   it("BRON cites regeling, artikel, publicatie (when known), date, confidence in words and the link; no research note", () => {
     expect(BRON("lks.werkgeverslasten", "2018-01-01")).toBe(
-      "Regeling loonkostensubsidie Participatiewet art. 1 lid 2; Stcrt. 2017, 68248; geldig vanaf 1-1-2018; bron: wettekst; " +
+      "Regeling loonkostensubsidie Participatiewet art. 1 lid 2; Stcrt. 2017, 68248; geldig vanaf 1-1-2018; bron: wettekst of twee bronnen eens; " +
         "https://wetten.overheid.nl/BWBR0035633",
     );
-    expect(BRON("lks.cap", DATE(2020, 1, 1))).toBe("Participatiewet art. 10d lid 4; geldig vanaf 1-1-2015; bron: wettekst; https://wetten.overheid.nl/BWBR0015703");
+    expect(BRON("lks.cap", DATE(2020, 1, 1))).toBe("Participatiewet art. 10d lid 4; geldig vanaf 1-1-2015; bron: wettekst of twee bronnen eens; https://wetten.overheid.nl/BWBR0015703");
     // A value with one secondary source says so in words, and the note behind it ("sources.md §2.2") stays out.
     const m = BRON("wml.maand", "2024-07-01") as string;
     expect(m).toContain("één secundaire bron");

@@ -328,11 +328,15 @@ describe("PB.DEADLINE, PB.BUDGETJAAR, PB.OUTPUTJAAR, PB.LADDER", () => {
     expect(DEADLINE(2012, "vaststelling")).toBe(DATE(2011, 9, 30));
     expect(DEADLINE(2012, "sisa-gr")).toBe(DATE(2013, 7, 15));
     expect(code(DEADLINE(2015, "beeld"))).toBe("#N/A");
+    // Participatiewet: the BUIG budget of 2016 is known by 1-10-2015 = serial 42278; SiSa data over 2016 by 15-8-2017 = 42962.
+    expect(DEADLINE(2016, "buig")).toBe(42278);
+    expect(DEADLINE(2016, "sisa-buig")).toBe(42962);
+    expect(code(DEADLINE(2014, "buig"))).toBe("#N/A");
     expect(code(DEADLINE(2009, "vaststelling"))).toBe("#N/A");
     expect(DEADLINE(2012, "jaarrekening")).toEqual({
       error: "#VALUE!",
       message:
-        'soort: "jaarrekening" is geen geldige keuze. Verwacht: "sisa", "sisa-gr", "beeld", "vaststelling", "terugvordering", "terugvordering-gr".',
+        'soort: "jaarrekening" is geen geldige keuze. Verwacht: "sisa", "sisa-gr", "beeld", "vaststelling", "terugvordering", "terugvordering-gr", "buig", "sisa-buig".',
     });
   });
   test("output lag", () => {
