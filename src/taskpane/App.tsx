@@ -89,13 +89,13 @@ export function App({ host, templates, loadFunctionMetadata, context = OUTSIDE_E
         {!context.inExcel && (
           <MessageBar intent="info" layout="multiline" className={styles.banner}>
             <MessageBarBody>
-              PB Rekenkit werkt alleen in Excel. Hier kunt u de functies, hun bronnen en de kalender bekijken; sjablonen invoegen en de werkmap
-              controleren kan pas in Excel (Start › PB Rekenkit).
+              PB Rekenkit werkt alleen in Excel. Hier kunt u rondkijken; invoegen en controleren kan pas in Excel.
             </MessageBarBody>
           </MessageBar>
         )}
         <Navigation<PanelId> items={PANELS} selected={panel} onSelect={(id) => setPanel(id)} />
-        <main id={`panel-${panel}`} role="tabpanel" aria-labelledby={`tab-${panel}`} className={styles.panel}>
+        <main className={styles.panel}>
+          <div id={`panel-${panel}`} role="tabpanel" aria-labelledby={`tab-${panel}`}>
           {panel === "sjablonen" && (
             <TemplatesPanel templates={templates} insertTemplate={host.insertTemplate} templatesInWorkbook={host.templatesInWorkbook} />
           )}
@@ -103,6 +103,7 @@ export function App({ host, templates, loadFunctionMetadata, context = OUTSIDE_E
           {panel === "controle" && <AuditPanel host={host} lastScan={scan} onScan={onScan} />}
           {panel === "status" && <StatusPanel getStatus={host.getStatus} lastScan={scan} />}
           {panel === "kalender" && <CalendarPanel initialYear={Number(day.slice(0, 4))} />}
+          </div>
         </main>
       </div>
     </FluentProvider>

@@ -21,8 +21,10 @@ import { parseDateText } from "../../rules/dates";
 import { NoticeBar, errorText, type Notice } from "./common";
 
 const useStyles = makeStyles({
-  filters: { display: "flex", flexWrap: "wrap", gap: "8px", marginBottom: "8px" },
-  field: { minWidth: 0, flexGrow: 1, flexBasis: "120px" },
+  // Stacked: side by side, two inputs do not fit in 270–350 px without squeezing.
+  filters: { display: "flex", flexDirection: "column", gap: "8px", marginBottom: "8px" },
+  field: { minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
   code: { fontFamily: tokens.fontFamilyMonospace, backgroundColor: tokens.colorNeutralBackground3, padding: "2px 4px", overflowWrap: "anywhere" },
   dl: { margin: 0 },
   dt: { fontWeight: tokens.fontWeightSemibold, marginTop: "6px" },
@@ -172,10 +174,10 @@ export function FunctionsPanel({ loadMetadata, insertFormula, today, lang = "nl"
       </Text>
       <div className={styles.filters}>
         <Field label="Zoeken" className={styles.field}>
-          <Input value={query} onChange={(_, d) => setQuery(d.value)} placeholder="bijv. LKS of minimumloon" />
+          <Input className={styles.input} value={query} onChange={(_, d) => setQuery(d.value)} placeholder="bijv. LKS of minimumloon" />
         </Field>
         <Field label="Peildatum bronnen" className={styles.field} validationMessage={parsed ? undefined : "Vul een datum in, bijvoorbeeld 1-7-2023."}>
-          <Input value={dateText} onChange={(_, d) => setDateText(d.value)} />
+          <Input className={styles.input} value={dateText} onChange={(_, d) => setDateText(d.value)} />
         </Field>
       </div>
       {loadError && (
