@@ -26,7 +26,7 @@
  */
 import { hasParameter, param, type Trace } from "../parameters";
 import type { Herziening } from "../parameters/types";
-import { addDays, addMonths, daysInMonth, isoToYmd, ymdToIso, type IsoDate } from "./dates";
+import { addMonths, daysInMonth, isoToYmd, ymdToIso, type IsoDate } from "./dates";
 import { pbError } from "./errors";
 import { lksDeterminedExact, lksMonthExact, type Determination, type LksInput } from "./lks";
 import { roundCents } from "./money";
@@ -86,10 +86,17 @@ export function lksDeterminations(ingang: IsoDate, end: IsoDate, trace?: Trace):
     const regime = param<Herziening>("lks.herziening", c, trace);
     const isJan1 = c.slice(5) === "01-01";
     if (regime === "jaarlijks-na-aanvang" && yearly.has(c)) out.push({ date: c, wmlDate: c });
-    else if (regime === "januari-ontwikkeling-voorafgaand-jaar" && isJan1) out.push({ date: c, wmlDate: addDays(c, -1) });
+    else if (regime === "januari-ontwikkeling-voorafgaand-jaar" && isJan1) out.push({ date: c, wmlDate: dayBefore(c) });
     else if (regime === "januari-tot-en-met-januari" && isJan1) out.push({ date: c, wmlDate: c });
   }
   return out;
+}
+
+/** The day before an ISO date, without a Date object: this runs for every piece of every period. */
+function dayBefore(iso: IsoDate): IsoDate {
+  const [y, m, d] = isoToYmd(iso);
+  if (d > 1) return ymdToIso(y, m, d - 1);
+  return m > 1 ? ymdToIso(y, m - 1, daysInMonth(y, m - 1)) : ymdToIso(y - 1, 12, 31);
 }
 
 /** Split [from, to] into calendar-month pieces. */
@@ -109,7 +116,7 @@ function monthPieces(from: IsoDate, to: IsoDate): { month: IsoDate; from: IsoDat
 function legacyMonths(input: LksPeriodInput, trace?: Trace): LksMonthPart[] {
   return monthPieces(input.start, input.end).map((p) => {
     const monthly = lksMonthExact({ ...input, date: p.month }, trace);
-    return { ...p, determined: p.month, monthly, amount: (monthly * p.days) / p.daysInMonth };
+    return { month: p.month, from: p.from, days: p.days, daysInMonth: p.daysInMonth, determined: p.month, monthly, amount: (monthly * p.days) / p.daysInMonth };
   });
 }
 
@@ -122,13 +129,16 @@ export function lksPeriodMonths(input: LksPeriodInput, trace?: Trace): LksMonthP
   while (first + 1 < all.length && all[first + 1].date <= input.start) first++;
   const inForce = all.slice(first);
   const parts: LksMonthPart[] = [];
-  inForce.forEach((d, i) => {
+  for (let i = 0; i < inForce.length; i++) {
+    const d = inForce[i];
     const from = d.date > input.start ? d.date : input.start;
-    const next = inForce[i + 1];
-    const to = next && addDays(next.date, -1) < input.end ? addDays(next.date, -1) : input.end;
+    const next = i + 1 < inForce.length ? dayBefore(inForce[i + 1].date) : undefined;
+    const to = next !== undefined && next < input.end ? next : input.end;
     const monthly = lksDeterminedExact(d, input, trace);
-    for (const p of monthPieces(from, to)) parts.push({ ...p, determined: d.date, monthly, amount: (monthly * p.days) / p.daysInMonth });
-  });
+    for (const p of monthPieces(from, to)) {
+      parts.push({ month: p.month, from: p.from, days: p.days, daysInMonth: p.daysInMonth, determined: d.date, monthly, amount: (monthly * p.days) / p.daysInMonth });
+    }
+  }
   return parts;
 }
 
