@@ -87,6 +87,14 @@ const catalogue = {
         (until ? ` tot en met ${dutchDate(dayBefore(until))}` : "") +
         `; kies een peildatum binnen die periode.`,
     }),
+  /** A table that ends because its next value is not published yet: a different thing from a date before the first value. */
+  notPublishedYet: (name: string, date: string, lastFrom: string, lastDay: string) =>
+    ({
+      code: NA,
+      message:
+        `De waarde van ${name} voor ${dutchDate(date)} is nog niet bekendgemaakt: de tabel loopt tot en met ${dutchDate(lastDay)} (laatste waarde geldig vanaf ${dutchDate(lastFrom)}). ` +
+        `Kies een eerdere peildatum; een nieuwere versie van PB Rekenkit neemt de waarde op zodra die is gepubliceerd.`,
+    }),
   unknownParameter: (name: string, known: readonly string[]) => {
     const near = nearNames(name, known);
     return {

@@ -101,7 +101,7 @@ export function App({ host, templates, loadFunctionMetadata, context = OUTSIDE_E
           )}
           {panel === "functies" && <FunctionsPanel loadMetadata={loadFunctionMetadata} insertFormula={host.insertFormula} today={day} lang={lang} />}
           {panel === "controle" && <AuditPanel host={host} lastScan={scan} onScan={onScan} />}
-          {panel === "status" && <StatusPanel getStatus={host.getStatus} lastScan={scan} />}
+          {panel === "status" && <StatusPanel getStatus={host.getStatus} lastScan={scan} today={today} />}
           {panel === "kalender" && <CalendarPanel initialYear={Number(day.slice(0, 4))} />}
           </div>
         </main>

@@ -176,7 +176,7 @@ describe("audit sheet content", () => {
     ]);
     const wmlRow = rows.find((r) => r[8] === "wml.maand")!;
     expect(wmlRow.slice(9, 12)).toEqual([1995, "EUR/maand", "2023-07-01"]);
-    expect(String(wmlRow[13])).toMatch(/^Wet minimumloon en minimumvakantiebijslag .*; (bron: wettekst|één secundaire bron); https:\/\/wetten\.overheid\.nl\//);
+    expect(String(wmlRow[13])).toMatch(/^Wet minimumloon en minimumvakantiebijslag .*; (bron: wettekst of twee bronnen eens|één secundaire bron); https:\/\/wetten\.overheid\.nl\//);
     expect(rows[rows.length - 1][6]).toBe("niet herberekend");
   });
 

@@ -93,7 +93,7 @@ const at = (i: number, value: RawArg): Case => ({ at: i, value });
 
 const RULE_CASES: Record<string, Case[]> = {
   WML: [at(0, 40000), at(1, 14), at(2, "week"), at(2, "uur")],
-  LKS: [at(1, 40), at(1, 0.605), at(2, 169), { args: [D2024, 0.4, 38] }, at(0, "2014-12-31"), at(4, -1), at(3, 14)],
+  LKS: [at(1, 40), at(1, 0.605), at(2, 169), { args: [D2024, 0.4, 38] }, at(0, "2014-12-31"), at(0, "2027-01-01"), at(4, -1), at(3, 14)],
   LKSPERIODE: [{ args: [D + 30, D, 0.4, 38] }],
   LKSFORFAITAIR: [at(0, "2017-01-31")],
   PARAM: [at(0, "wml.maandd"), at(0, LONG), { args: ["wml.jeugdstaffel", D] }, { args: ["wml.jeugdstaffel", D, "99"] }],

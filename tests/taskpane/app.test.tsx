@@ -12,6 +12,9 @@ import { FUNCTION_IDS } from "../../src/functions/registry";
 import { fakeHost, status } from "./fakeHost";
 import { ADDIN_URL } from "../../src/addinUrl";
 
+
+// Fluent renders slowly in jsdom; on a loaded machine a test with several panels takes seconds (a limit, not a timing assertion).
+jest.setTimeout(60_000);
 const noMetadata = async () => [];
 
 /**
@@ -25,7 +28,7 @@ async function openPanel(label: string): Promise<void> {
     return;
   }
   await act(async () => fireEvent.click(screen.getByRole("button", { name: /^Meer onderdelen/ })));
-  await act(async () => fireEvent.click(await screen.findByRole("menuitem", { name: label })));
+  await act(async () => fireEvent.click(await screen.findByRole("menuitem", { name: label }, { timeout: 15_000 })));
 }
 
 describe("App", () => {
@@ -49,11 +52,11 @@ describe("App", () => {
     expect(screen.queryByText(/werkt alleen in Excel/)).toBeNull();
   });
 
-  test("a day after the minimum wage tables end shows the sources on their last day (30-6-2026), not #N/A everywhere", async () => {
+  test("a day after the minimum wage tables end shows the sources on their last day (31-12-2026), not #N/A everywhere", async () => {
     await act(async () => {
-      render(<App host={fakeHost()} templates={[]} loadFunctionMetadata={noMetadata} today="2026-11-25" initialPanel="functies" />);
+      render(<App host={fakeHost()} templates={[]} loadFunctionMetadata={noMetadata} today="2027-02-01" initialPanel="functies" />);
     });
-    expect((screen.getByRole("textbox", { name: "Peildatum bronnen" }) as HTMLInputElement).value).toBe("30-6-2026");
+    expect((screen.getByRole("textbox", { name: "Peildatum bronnen" }) as HTMLInputElement).value).toBe("31-12-2026");
   });
 
   test("tabs are focusable buttons in a tablist, the open one marked selected (arrow keys: see the Chromium test)", async () => {
@@ -112,12 +115,12 @@ describe("Sjablonen", () => {
     const host = fakeHost({ templatesInWorkbook: async () => [{ id: "SISA", sheets: ["SiSa 2014"] }] });
     render(<TemplatesPanel templates={TWO} insertTemplate={host.insertTemplate} templatesInWorkbook={host.templatesInWorkbook} />);
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Sjabloon SiSa invoegen" })));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await screen.findByRole("alertdialog", {}, { timeout: 15_000 });
     expect(dialog.textContent).toContain('"SiSa" staat al in deze werkmap (SiSa 2014)');
     await act(async () => fireEvent.click(within(dialog).getByRole("button", { name: "Annuleren" })));
     expect(host.calls.some((c) => c.startsWith("insertTemplate"))).toBe(false);
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Sjabloon SiSa invoegen" })));
-    await act(async () => fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Nog een invoegen" })));
+    await act(async () => fireEvent.click(within(await screen.findByRole("alertdialog", {}, { timeout: 15_000 })).getByRole("button", { name: "Nog een invoegen" })));
     expect(host.calls.filter((c) => c.startsWith("insertTemplate"))).toEqual(["insertTemplate SISA"]);
   });
 
@@ -152,6 +155,23 @@ describe("Status", () => {
     expect(screen.getByText("#NAME? in een cel met =PB.…")).toBeTruthy();
     expect(screen.getByText("_xldudf_PB_… in de formulebalk")).toBeTruthy();
     expect(screen.getByText("#BUSY! blijft staan")).toBeTruthy();
+  });
+
+  test("how long the minimum wage is known: the last day, and from 60 days before it how many are left (31-12-2026 − 1-12-2026 = 30)", async () => {
+    await act(async () => {
+      render(<StatusPanel getStatus={async () => status()} today="2026-12-01" />);
+    });
+    expect(screen.getByText("Minimumloon")).toBeTruthy();
+    expect(
+      screen.getByText("bekend tot en met 31-12-2026: nog 30 dagen; daarna #N/A tot een nieuwere versie van PB Rekenkit het bedrag bevat"),
+    ).toBeTruthy();
+  });
+
+  test("more than 60 days before the end only the last day is shown (1-9-2026: 121 days left)", async () => {
+    await act(async () => {
+      render(<StatusPanel getStatus={async () => status()} today="2026-09-01" />);
+    });
+    expect(screen.getByText("bekend tot en met 31-12-2026")).toBeTruthy();
   });
 
   test("outside Excel, nothing registered: each function is marked", async () => {

@@ -16,6 +16,9 @@ import { WorkbookData, recomputeCell } from "../../src/excel/recompute";
 import { FUNCTION_IDS } from "../../src/functions/registry";
 import { fakeHost } from "./fakeHost";
 
+
+// Fluent renders slowly in jsdom; on a loaded machine a test with several panels takes seconds (a limit, not a timing assertion).
+jest.setTimeout(60_000);
 const META: FunctionMetadata[] = [
   {
     id: "LKS",
