@@ -30,6 +30,8 @@ function registerTs() {
  */
 function helpAssets(functionsJson, addinUrl) {
   registerTs();
+  // The dev server rebuilds in one process: load the sources afresh, so the pages follow every change.
+  for (const k of Object.keys(require.cache ?? {})) if (k.startsWith(src)) delete require.cache[k];
   const { helpPages, helpFile } = require(path.join(src, "help", "pages.ts"));
   const meta = JSON.parse(functionsJson);
   for (const f of meta.functions ?? []) f.helpUrl = `${addinUrl}${helpFile(f.id)}`;
