@@ -47,13 +47,30 @@ export function unsupportedFunctionReason(name: string): string {
   return reason ? `De functie ${upper} kan buiten Excel niet worden nagerekend: ${reason}.` : `De functie ${upper} kent de rekenkern van pb niet; deze cel kan buiten Excel niet worden nagerekend.`;
 }
 
-const CALL = /(?<![A-Za-z0-9_.\\])([A-Za-z_\\][A-Za-z0-9_.\\]*)\s*\(/g;
 const LITERALS = /"(?:[^"]|"")*"|'(?:[^']|'')*'/g;
 
-/** The first function called in a display-form formula that the engine does not know, if any. */
+/** A character of a function name: letters (any script), digits, _ . and \\. */
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 92 || c >= 0xc0;
+}
+
+/**
+ * The first function called in a display-form formula that the engine does not know, if any. Walks back from each
+ * "(" instead of matching the whole text: run for every formula of a workbook, this is a measurable part of a load.
+ */
 export function firstUnknownFunction(formula: string, known: ReadonlySet<string>): string | undefined {
   const code = formula.includes('"') || formula.includes("'") ? formula.replace(LITERALS, '""') : formula;
-  for (const m of code.matchAll(CALL)) if (!known.has(m[1].toUpperCase())) return m[1];
+  for (let p = code.indexOf("("); p !== -1; p = code.indexOf("(", p + 1)) {
+    let end = p;
+    while (end > 0 && code.charCodeAt(end - 1) === 32) end--;
+    let start = end;
+    while (start > 0 && isNameChar(code.charCodeAt(start - 1))) start--;
+    if (start === end) continue; // a parenthesis, not a call
+    const first = code.charCodeAt(start);
+    if (first >= 48 && first <= 57) continue; // 2(…) is no name
+    const name = code.slice(start, end);
+    if (!known.has(name.toUpperCase())) return name;
+  }
   return undefined;
 }
 
@@ -81,6 +98,20 @@ export function escapeQuotesForEngine(formula: string): string {
   return changed ? out.join("") : formula;
 }
 
+/** A reference across sheets (`Blad1:Blad3!A1`, `'Jan:Dec'!B2`), which HyperFormula does not know, if any. */
+export function firstThreeDReference(formula: string): string | undefined {
+  const tokens = tokenize(formula);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === "sheet" && tokens[i + 1]?.kind === "bang" && t.text.slice(1, -1).includes(":")) return `${t.text}!${tokens[i + 2]?.text ?? ""}`;
+    // Not Blad1!A1:Blad1!A5 (a range written with the sheet twice): the first part must not follow a "!".
+    if (t.kind === "ident" && tokens[i - 1]?.kind !== "bang" && tokens[i + 1]?.kind === "colon" && tokens[i + 2]?.kind === "ident" && tokens[i + 3]?.kind === "bang") {
+      return `${t.text}:${tokens[i + 2].text}!${tokens[i + 4]?.text ?? ""}`;
+    }
+  }
+  return undefined;
+}
+
 /** The rewritten formula (without "="), or the Dutch reason it cannot be recalculated. */
 export function engineFormula(formula: string, place: FormulaPlace | undefined, ctx: RewriteContext): Rewrite {
   // The model holds display form already; only stored names (_xldudf_, _xlfn., [n]!) need mapping (a measurable share
@@ -104,6 +135,10 @@ export function engineFormula(formula: string, place: FormulaPlace | undefined, 
   }
   const unknown = firstUnknownFunction(f, ctx.known);
   if (unknown !== undefined) return { reason: unsupportedFunctionReason(unknown) };
+  if (f.includes("!") && f.includes(":")) {
+    const ref = firstThreeDReference(f);
+    if (ref !== undefined) return { reason: `De verwijzing ${ref} loopt over meerdere werkbladen (3D-verwijzing); die kan de rekenkern niet narekenen.` };
+  }
   return { formula: escapeQuotesForEngine(f) };
 }
 

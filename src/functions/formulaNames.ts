@@ -298,8 +298,22 @@ function absolute(row: number, col: number): string {
   return `$${columnLetter(col)}$${row + 1}`;
 }
 
-/** Rows of a table that the special items select (inclusive), or an Excel error literal as Excel would give it. */
-function rowsOf(g: TableGeometry, items: Set<Item>, place: { row: number } | undefined): [number, number] | "#REF!" | "#VALUE!" | string {
+/** A [#This Row] reference: its cells depend on the formula's row, so it is filled in per cell. */
+interface ThisRow {
+  g: TableGeometry;
+  left: number;
+  right: number;
+  sheet: string;
+}
+
+/** A formula's structured references resolved once per formula text, sheet and enclosing table (see compile()). */
+type Compiled = { parts: (string | ThisRow)[] } | { reason: string };
+
+/**
+ * Rows of a table that the special items select (inclusive), "this row", or an Excel error literal as Excel gives it;
+ * any other string is a Dutch reason.
+ */
+function rowsOf(g: TableGeometry, items: Set<Item>, inCell: boolean): [number, number] | "this row" | "#REF!" | string {
   const header = g.def.headerRowCount > 0;
   const totals = g.def.totalsRowCount > 0;
   const key = [...items].sort().join(",");
@@ -317,23 +331,22 @@ function rowsOf(g: TableGeometry, items: Set<Item>, place: { row: number } | und
       return [g.top, g.dataBottom];
     case "#data,#totals":
       return [g.dataTop, g.bottom];
-    case "#this row": {
-      if (!place) return "[#This Row] in een gedefinieerde naam wordt niet ondersteund (de rij hangt af van de cel die de naam gebruikt).";
-      // Excel intersects with the formula's row (on whatever sheet it is); outside the data rows that is #VALUE!.
-      return place.row >= g.dataTop && place.row <= g.dataBottom ? [place.row, place.row] : "#VALUE!";
-    }
+    case "#this row":
+      return inCell ? "this row" : "[#This Row] in een gedefinieerde naam wordt niet ondersteund (de rij hangt af van de cel die de naam gebruikt).";
     default:
       return `de combinatie ${[...items].map((i) => `[${i}]`).join(",")} bestaat niet in Excel (wel: [#Headers],[#Data] en [#Data],[#Totals]).`;
   }
 }
 
-/** One structured reference → plain reference text (or an Excel error literal); a Dutch reason when it cannot be. */
-function resolve(g: TableGeometry, spec: Specifier, place: (FormulaPlace & { row: number }) | undefined, original: string): string | { reason: string } {
-  const rows = rowsOf(g, spec.items, place);
-  if (typeof rows === "string") {
-    if (rows === "#REF!" || rows === "#VALUE!") return rows;
-    return { reason: `${original}: ${rows}` };
-  }
+function rangeText(sheet: string, top: number, left: number, bottom: number, right: number): string {
+  const from = absolute(top, left);
+  return top === bottom && left === right ? `${sheet}${from}` : `${sheet}${from}:${absolute(bottom, right)}`;
+}
+
+/** One structured reference → plain reference text, a this-row part, or a Dutch reason. */
+function resolve(g: TableGeometry, spec: Specifier, sheet: string | undefined, original: string): string | ThisRow | { reason: string } {
+  const rows = rowsOf(g, spec.items, sheet !== undefined);
+  if (typeof rows === "string" && rows !== "this row") return rows === "#REF!" ? rows : { reason: `${original}: ${rows}` };
   let left = g.left;
   let right = g.right;
   if (spec.first !== undefined) {
@@ -345,15 +358,70 @@ function resolve(g: TableGeometry, spec: Specifier, place: (FormulaPlace & { row
     left = Math.min(a!, b!);
     right = Math.max(a!, b!);
   }
-  const [top, bottom] = rows;
-  const sheet = place && place.sheet === g.def.sheet ? "" : quoteSheet(g.def.sheet);
-  const from = absolute(top, left);
-  return top === bottom && left === right ? `${sheet}${from}` : `${sheet}${from}:${absolute(bottom, right)}`;
+  const prefix = sheet === g.def.sheet ? "" : quoteSheet(g.def.sheet);
+  if (rows === "this row") return { g, left, right, sheet: prefix };
+  return rangeText(prefix, rows[0], left, rows[1], right);
 }
 
-function tableAt(index: TableIndex, place: FormulaPlace & { row: number; col: number }): TableGeometry | undefined {
-  return index.bySheet.get(place.sheet)?.find((g) => place.row >= g.top && place.row <= g.bottom && place.col >= g.left && place.col <= g.right);
+function tableAt(index: TableIndex, sheet: string, row: number, col: number): TableGeometry | undefined {
+  return index.bySheet.get(sheet)?.find((g) => row >= g.top && row <= g.bottom && col >= g.left && col <= g.right);
 }
+
+/** Resolve every structured reference of a formula for cells on `sheet` inside table `current` (if any). */
+function compile(formula: string, sheet: string | undefined, current: TableGeometry | undefined, index: TableIndex): Compiled {
+  const tokens = tokenize(formula);
+  const parts: (string | ThisRow)[] = [];
+  let text = "";
+  const push = (r: string | ThisRow) => {
+    if (typeof r === "string") text += r;
+    else {
+      parts.push(text, r);
+      text = "";
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    let g: TableGeometry | undefined;
+    let spec: Specifier | string | undefined;
+    let original = t.text;
+    if (t.kind === "ident" && next?.kind === "bracket") {
+      original = t.text + next.text;
+      if (prev?.kind === "bang") return { reason: `Een tabel in een andere werkmap (${tokens[i - 2]?.text ?? ""}!${original}) kan niet worden nagerekend.` };
+      g = index.byName.get(t.text.toUpperCase());
+      if (!g) return { reason: `Onbekende tabel ${t.text} (in ${original}).` };
+      spec = parseSpecifier(next.text, original);
+      i++;
+    } else if (t.kind === "bracket") {
+      // [1]Blad1!A1 and [1]!Naam are links to other workbooks, not structured references.
+      if (/^\[\d+\]$/.test(t.text) && (next?.kind === "bang" || next?.kind === "ident" || next?.kind === "sheet")) {
+        push(t.text);
+        continue;
+      }
+      g = current;
+      if (!g) return { reason: `${t.text} zonder tabelnaam staat niet in een tabel; zet de tabelnaam ervoor (bijvoorbeeld Tabel1${t.text}).` };
+      spec = parseSpecifier(t.text, t.text);
+    } else if (t.kind === "ident" && prev?.kind !== "bang" && next?.text !== "(" && next?.kind !== "bang") {
+      g = index.byName.get(t.text.toUpperCase());
+      if (g) spec = { items: new Set() };
+    }
+    if (!g || spec === undefined) {
+      push(t.text);
+      continue;
+    }
+    if (typeof spec === "string") return { reason: spec };
+    const r = resolve(g, spec, sheet, original);
+    if (typeof r === "object" && "reason" in r) return r;
+    push(r);
+  }
+  parts.push(text);
+  return { parts };
+}
+
+/** Compiled shapes kept per index; a workbook's table formulas repeat one text per column, so few are needed. */
+const CACHE_LIMIT = 20_000;
+const compiledCache = new WeakMap<TableIndex, Map<string, Compiled>>();
 
 /**
  * Translate every structured reference in a formula (display or stored form, without "=") to plain references, as
@@ -363,59 +431,38 @@ function tableAt(index: TableIndex, place: FormulaPlace & { row: number; col: nu
  * References are absolute and carry the table's sheet when it differs from the formula's (always, for defined names:
  * pass `place` undefined). Where Excel itself answers with an error (#This Row outside the data rows → #VALUE!, a
  * missing header or totals row → #REF!) the error literal takes the reference's place, so the engine gives Excel's value.
- * Text in string literals and quoted sheet names is never touched.
+ * Text in string literals and quoted sheet names is never touched. Pass an index from indexTables() when translating
+ * many formulas: each formula text is then resolved once per sheet and table, and only its rows are filled in per cell.
  */
 export function translateStructuredReferences(formula: string, place: FormulaPlace | undefined, tables: readonly TableModel[] | TableIndex): Rewrite {
   const index = Array.isArray(tables) ? indexTables(tables) : (tables as TableIndex);
   if (!formula.includes("[") && (index.byName.size === 0 || !mentionsTable(formula, index))) return { formula };
-  const at = place ? parseAddress(place.address) : undefined;
-  if (place && !at) return { reason: `Ongeldig celadres ${place.address}.` };
-  const where = place && at ? { ...place, row: at[0], col: at[1] } : undefined;
-  const tokens = tokenize(formula);
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    if (t.kind === "ident" && next?.kind === "bracket") {
-      if (prev?.kind === "bang") return { reason: `Een tabel in een andere werkmap (${prev && tokens[i - 2]?.text}!${t.text}${next.text}) kan niet worden nagerekend.` };
-      const g = index.byName.get(t.text.toUpperCase());
-      if (!g) return { reason: `Onbekende tabel ${t.text} (in ${t.text}${next.text}).` };
-      const spec = parseSpecifier(next.text, t.text + next.text);
-      if (typeof spec === "string") return { reason: spec };
-      const r = resolve(g, spec, where, t.text + next.text);
-      if (typeof r !== "string") return r;
-      out.push(r);
-      i++;
-      continue;
-    }
-    if (t.kind === "bracket") {
-      // [1]Blad1!A1 and [1]!Naam are links to other workbooks, not structured references.
-      if (/^\[\d+\]$/.test(t.text) && (next?.kind === "bang" || next?.kind === "ident" || next?.kind === "sheet")) {
-        out.push(t.text);
-        continue;
-      }
-      const g = where ? tableAt(index, where) : undefined;
-      if (!g) return { reason: `${t.text} zonder tabelnaam staat niet in een tabel; zet de tabelnaam ervoor (bijvoorbeeld Tabel1${t.text}).` };
-      const spec = parseSpecifier(t.text, t.text);
-      if (typeof spec === "string") return { reason: spec };
-      const r = resolve(g, spec, where, t.text);
-      if (typeof r !== "string") return r;
-      out.push(r);
-      continue;
-    }
-    if (t.kind === "ident" && prev?.kind !== "bang" && next?.text !== "(" && next?.kind !== "bang") {
-      const g = index.byName.get(t.text.toUpperCase());
-      if (g) {
-        const r = resolve(g, { items: new Set() }, where, t.text);
-        if (typeof r !== "string") return r;
-        out.push(r);
-        continue;
-      }
-    }
-    out.push(t.text);
+  let row = -1;
+  let current: TableGeometry | undefined;
+  if (place) {
+    const at = parseAddress(place.address);
+    if (!at) return { reason: `Ongeldig celadres ${place.address}.` };
+    row = at[0];
+    current = tableAt(index, place.sheet, at[0], at[1]);
   }
-  return { formula: out.join("") };
+  let cache = compiledCache.get(index);
+  if (!cache) compiledCache.set(index, (cache = new Map()));
+  const key = `${place?.sheet ?? ""}\u0001${current?.name ?? ""}\u0001${formula}`;
+  let compiled = cache.get(key);
+  if (!compiled) {
+    compiled = compile(formula, place?.sheet, current, index);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, compiled);
+  }
+  if ("reason" in compiled) return { reason: compiled.reason };
+  if (compiled.parts.length === 1) return { formula: compiled.parts[0] as string };
+  let out = "";
+  for (const part of compiled.parts) {
+    if (typeof part === "string") out += part;
+    // Excel intersects with the formula's row (on whatever sheet it is); outside the data rows that is #VALUE!.
+    else out += row >= part.g.dataTop && row <= part.g.dataBottom ? rangeText(part.sheet, row, part.left, row, part.right) : "#VALUE!";
+  }
+  return { formula: out };
 }
 
 /** Cheap pre-check for a bare table name (`SUM(Tabel1)`): any name character run equal to a table name. */

@@ -26,11 +26,18 @@ export interface Token {
   text: string;
 }
 
-const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
-const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+// Sticky (y): matched at lastIndex without slicing the formula for every token.
+const ERROR_LITERAL = /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/iy;
+const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 // Excel names may hold letters of any script, digits, _ . \ and, in cell references, $.
-const IDENT = /^[A-Za-z_\\$\u00A1-\uFFFF][A-Za-z0-9_.\\$\u00A1-\uFFFF]*/;
-const SPACE = /^\s+/;
+const IDENT = /[A-Za-z_\\$\u00A1-\uFFFF][A-Za-z0-9_.\\$\u00A1-\uFFFF]*/y;
+const SPACE = /\s+/y;
+
+/** The end of a sticky match of re at i, or -1. */
+function stickyEnd(re: RegExp, s: string, i: number): number {
+  re.lastIndex = i;
+  return re.test(s) ? re.lastIndex : -1;
+}
 
 const SINGLE: Record<string, TokenKind> = {
   "(": "open",
@@ -83,17 +90,15 @@ export function tokenize(formula: string): Token[] {
   let i = 0;
   while (i < formula.length) {
     const ch = formula[i];
-    const rest = formula.slice(i);
     let kind: TokenKind;
     let end: number;
-    let m: RegExpExecArray | null;
     if (ch === '"') [kind, end] = ["string", quotedEnd(formula, i, '"')];
     else if (ch === "'") [kind, end] = ["sheet", quotedEnd(formula, i, "'")];
     else if (ch === "[") [kind, end] = ["bracket", bracketEnd(formula, i)];
-    else if (ch === "#" && (m = ERROR_LITERAL.exec(rest))) [kind, end] = ["error", i + m[0].length];
-    else if ((m = NUMBER.exec(rest))) [kind, end] = ["number", i + m[0].length];
-    else if ((m = IDENT.exec(rest))) [kind, end] = ["ident", i + m[0].length];
-    else if ((m = SPACE.exec(rest))) [kind, end] = ["space", i + m[0].length];
+    else if (ch === "#" && (end = stickyEnd(ERROR_LITERAL, formula, i)) !== -1) kind = "error";
+    else if ((end = stickyEnd(NUMBER, formula, i)) !== -1) kind = "number";
+    else if ((end = stickyEnd(IDENT, formula, i)) !== -1) kind = "ident";
+    else if ((end = stickyEnd(SPACE, formula, i)) !== -1) kind = "space";
     else [kind, end] = [SINGLE[ch] ?? "op", i + 1];
     out.push({ kind, text: formula.slice(i, end) });
     i = end;

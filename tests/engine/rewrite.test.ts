@@ -17,12 +17,16 @@ describe("formulas the engine cannot recalculate, named in Dutch", () => {
     ['_xlfn.TEXTSPLIT(A1,",")', "De functie TEXTSPLIT kan buiten Excel niet worden nagerekend: de grootte van de uitkomst hangt af van de gegevens; zulke matrixfuncties kent de rekenkern nog niet."],
     ["_xldudf_CONTOSO_ADD(1,2)", "CONTOSO_ADD is een functie van een andere invoegtoepassing; die kan buiten Excel niet worden nagerekend."],
     ["SUM(A1)+FOO(2)", "De functie FOO kent de rekenkern van pb niet; deze cel kan buiten Excel niet worden nagerekend."],
+    ["SUM(Jan:Dec!B2)", "De verwijzing Jan:Dec!B2 loopt over meerdere werkbladen (3D-verwijzing); die kan de rekenkern niet narekenen."],
+    ["SUM('Jan 2024:Dec 2024'!B2:B5)", "De verwijzing 'Jan 2024:Dec 2024'!B2 loopt over meerdere werkbladen (3D-verwijzing); die kan de rekenkern niet narekenen."],
   ])("%s", (formula, reason) => {
     expect(engineFormula(formula, { sheet: "Blad1", address: "C1" }, ctx())).toEqual({ reason });
   });
 
-  it("a function name inside a text is no call", () => {
+  it("a function name inside a text is no call; a range on another sheet is no 3D reference", () => {
     expect(engineFormula('"INDIRECT(A1)"&A1', { sheet: "Blad1", address: "C1" }, ctx())).toEqual({ formula: '"INDIRECT(A1)"&A1' });
+    expect(engineFormula("SUM(Jan!B2:B5)+'Dec 2024'!A1:A2", { sheet: "Blad1", address: "C1" }, ctx())).toEqual({ formula: "SUM(Jan!B2:B5)+'Dec 2024'!A1:A2" });
+    expect(engineFormula("SUM(Jan!A1:Jan!A5)", { sheet: "Blad1", address: "C1" }, ctx())).toEqual({ formula: "SUM(Jan!A1:Jan!A5)" });
   });
 
   it("the reason is the cell's #NAME? message, and a PB cell that depends on it carries it into the report", () => {
