@@ -39,6 +39,11 @@ why("de grootte van de uitkomst hangt af van de gegevens; zulke matrixfuncties k
 why("de functie haalt gegevens van buiten de werkmap", "WEBSERVICE FILTERXML RTD STOCKHISTORY IMAGE CUBEVALUE CUBEMEMBER CUBESET");
 why("de uitkomst hangt af van filters en verborgen rijen in Excel", "AGGREGATE");
 
+/** Excel functions the engine deliberately leaves out, each with its own reason (README lists them). */
+export function namedUnsupportedFunctions(): string[] {
+  return Object.keys(WHY);
+}
+
 /** Dutch reason for a function the engine does not know. */
 export function unsupportedFunctionReason(name: string): string {
   const upper = name.toUpperCase();
