@@ -187,6 +187,11 @@ describe("PB.LKSPERIODE", () => {
     });
   });
 
+  it("an empty ingangsdatum as Excel desktop passes it (0) is the begindatum, as on the web (null): 1.461,71142 × (15/30 + 15/31) = 1.438,14", () => {
+    expect(LKSPERIODE(DATE(2025, 6, 16), DATE(2025, 7, 15), 0.5, 36, 0, 0, 0)).toBe(1438.14);
+    expect(LKSPERIODE(DATE(2025, 6, 16), DATE(2025, 7, 15), 0.5, 36, null, null, null)).toBe(1438.14);
+  });
+
   it("an ingangsdatum after the begindatum is refused with the reason", () => {
     expect(LKSPERIODE(DATE(2025, 1, 1), DATE(2025, 1, 31), 0.5, 36, undefined, undefined, DATE(2025, 1, 2))).toEqual({
       error: "#NUM!",
