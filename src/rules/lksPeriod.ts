@@ -85,9 +85,21 @@ export function lksDeterminations(ingang: IsoDate, end: IsoDate, trace?: Trace):
   for (const c of [...new Set([...jan1s, ...yearly])].sort()) {
     const regime = param<Herziening>("lks.herziening", c, trace);
     const isJan1 = c.slice(5) === "01-01";
-    if (regime === "jaarlijks-na-aanvang" && yearly.has(c)) out.push({ date: c, wmlDate: c });
-    else if (regime === "januari-ontwikkeling-voorafgaand-jaar" && isJan1) out.push({ date: c, wmlDate: dayBefore(c) });
-    else if (regime === "januari-tot-en-met-januari" && isJan1) out.push({ date: c, wmlDate: c });
+    switch (regime) {
+      case "jaarlijks-na-aanvang":
+        if (yearly.has(c)) out.push({ date: c, wmlDate: c });
+        break;
+      case "januari-ontwikkeling-voorafgaand-jaar":
+        if (isJan1) out.push({ date: c, wmlDate: dayBefore(c) });
+        break;
+      case "januari-tot-en-met-januari":
+        if (isJan1) out.push({ date: c, wmlDate: c });
+        break;
+      default:
+        // The validator admits no other rule (src/parameters/validate.ts RULE_NAMES); a set that bypassed it must not
+        // lose its re-sets without a word.
+        throw new Error(`lks.herziening: onbekende regel ${String(regime satisfies never)}`);
+    }
   }
   return out;
 }
