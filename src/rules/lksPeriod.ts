@@ -18,8 +18,10 @@
  * 1 July does not reach a running employment until the next 1 January.
  *
  * Each day of the period carries the monthly amount in force on it; a partial month counts pro rata by calendar days
- * (days in the month / days of the month). The total is rounded once, to cents. The age is taken as given for the whole
- * period; split the period at a birthday that changes the youth wage.
+ * (days in the month / days of the month). The total is rounded once, to cents. The age given holds for every
+ * determination in the period. Art. 10d re-sets on 1 January, not on a birthday, so a new youth age counts from the next
+ * re-set: split the period there and give the new age with the same ingangsdatum (or, where the college did decide
+ * anew on the birthday, give the birthday as ingangsdatum).
  *
  * Sets released before lks.herziening existed (2026.11.4 and earlier) re-priced every calendar month with the parameters
  * of its first day; with such a set the period is computed that way, so that it reproduces its own figures.

@@ -80,6 +80,25 @@ describe("the 2015 text: every twelve months after the start", () => {
   });
 });
 
+describe("a birthday during a running decision (youth wage)", () => {
+  const withAge = (start: string, end: string, age: number, ingangsdatum?: string) =>
+    lksPeriod({ start, end, loonwaarde: 0.5, hoursPerWeek: 36, age, ...(ingangsdatum ? { ingangsdatum } : {}) });
+
+  it("20 on 1-3-2025, 21 on 1-9-2025: the age counts from the next re-set, 1-1-2026; split there with the same ingangsdatum", () => {
+    // 1-3-2025 at 20: 2.191,80 × 80% = 1.753,44; × 1,08 × 0,5 × 1,235 = 1.169,369136 × 10 = 11.693,69136 → 11.693,69.
+    expect(withAge("2025-03-01", "2025-12-31", 20)).toBe(11693.69);
+    // Re-set 1-1-2026 at 21 (adult): 2.294,40 × 0,6669 = 1.530,13536 × 12 = 18.361,62432 → 18.361,62.
+    expect(withAge("2026-01-01", "2026-12-31", 21, "2025-03-01")).toBe(18361.62);
+  });
+
+  it("split at the birthday itself only with the birthday as ingangsdatum (a new decision): 4 × 2.245,80 × 0,6669 = 5.990,90", () => {
+    expect(withAge("2025-09-01", "2025-12-31", 21, "2025-09-01")).toBe(5990.9);
+    // With the old ingangsdatum the new age would be read back into the March decision: 4 × 2.191,80 × 0,6669 =
+    // 5.846,85, a figure no decision produced. The README says which of the two splits to use.
+    expect(withAge("2025-09-01", "2025-12-31", 21, "2025-03-01")).toBe(5846.85);
+  });
+});
+
 describe("refusals", () => {
   it("an ingangsdatum after the begindatum", () => {
     expect(() => period("2025-01-01", "2025-12-31", 0.5, 36, "2025-02-01")).toThrow(PbError);
