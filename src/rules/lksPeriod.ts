@@ -30,7 +30,7 @@ import { hasParameter, param, type Trace } from "../parameters";
 import type { Herziening } from "../parameters/types";
 import { addMonths, daysInMonth, isoToYmd, ymdToIso, type IsoDate } from "./dates";
 import { pbError } from "./errors";
-import { lksDeterminedExact, lksMonthExact, type Determination, type LksInput } from "./lks";
+import { checkRuleInForce, lksDeterminedExact, lksMonthExact, type Determination, type LksInput } from "./lks";
 import { roundCents } from "./money";
 
 export interface LksPeriodInput extends Omit<LksInput, "date"> {
@@ -136,6 +136,7 @@ function legacyMonths(input: LksPeriodInput, trace?: Trace): LksMonthPart[] {
 
 export function lksPeriodMonths(input: LksPeriodInput, trace?: Trace): LksMonthPart[] {
   const ingang = checkPeriod(input);
+  checkRuleInForce(ingang, input.ingangsdatum !== undefined ? "ingangsdatum" : "begindatum", "lks.cap");
   if (!hasParameter("lks.herziening")) return legacyMonths(input, trace);
   const all = lksDeterminations(ingang, input.end, trace);
   // Only the determination in force on the begindatum and those after it count.

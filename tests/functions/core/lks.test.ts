@@ -99,7 +99,8 @@ describe("boundaries", () => {
   it("LKSFORFAITAIR starts on 1-2-2017", () => {
     expect(LKSFORFAITAIR(DATE(2017, 1, 31), 38)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor lks.forfaitair op 2017-01-31: de tabel loopt van 2017-02-01. Kies een peildatum binnen die periode.",
+      message:
+        "peildatum: 2017-01-31 ligt vóór 2017-02-01; de loonkostensubsidie zonder loonwaardebepaling (Participatiewet art. 10d lid 5) bestaat pas vanaf die datum",
     });
     // 1.551,60 × 1,08 × 0,5 × 1,23 = 1.030,57272
     expect(LKSFORFAITAIR(DATE(2017, 2, 1), 38)).toBe(1030.57);
@@ -107,10 +108,14 @@ describe("boundaries", () => {
     expect(LKSFORFAITAIR(DATE(2024, 7, 1), 36)).toBe(1422.9);
   });
 
-  it("LKS starts on 1-1-2015 (#N/A before, naming the table span)", () => {
-    const r = LKS(DATE(2014, 12, 31), 0.5, 38);
-    expect(code(r)).toBe("#N/A");
-    expect((r as { message: string }).message).toMatch(/^Geen waarde voor [a-z.]+ op 2014-12-31: de tabel loopt van 2015-01-01/);
+  it("LKS starts on 1-1-2015: #N/A before, saying the Participatiewet starts then (not naming an internal table)", () => {
+    const before = (arg: string, d: string) => ({
+      error: "#N/A",
+      message: `${arg}: ${d} ligt vóór 2015-01-01; de loonkostensubsidie van de Participatiewet (art. 10d) bestaat pas vanaf die datum`,
+    });
+    expect(LKS(DATE(2014, 12, 31), 0.5, 38)).toEqual(before("peildatum", "2014-12-31"));
+    expect(LKSPERIODE(DATE(2014, 12, 1), DATE(2015, 1, 31), 0.5, 38)).toEqual(before("begindatum", "2014-12-01"));
+    expect(LKSPERIODE(DATE(2015, 3, 1), DATE(2015, 3, 31), 0.5, 38, null, null, DATE(2014, 6, 1))).toEqual(before("ingangsdatum", "2014-06-01"));
     // 1.501,80 × 1,08 × 0,5 × 1,23 = 997,49556
     expect(LKS(DATE(2015, 1, 1), 0.5, 38)).toBe(997.5);
   });
