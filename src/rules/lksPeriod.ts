@@ -36,7 +36,10 @@ import { roundCents } from "./money";
 export interface LksPeriodInput extends Omit<LksInput, "date"> {
   start: IsoDate;
   end: IsoDate;
-  /** Start of the employment or date of the last determination; default `start`. */
+  /**
+   * Start of the employment or of the last new determination (e.g. a new loonwaarde); default `start`. Never a 1 January
+   * re-set: the re-sets follow from it, and under the 2017–2022 text a re-set takes the WML of 31 December.
+   */
   ingangsdatum?: IsoDate;
 }
 
@@ -61,7 +64,7 @@ function checkPeriod(input: LksPeriodInput): IsoDate {
     throw pbError(
       "invalid",
       "ingangsdatum",
-      `${ingang} ligt na de begindatum ${start}. Verwacht: de start van het dienstverband of de datum van de laatste vaststelling, op of vóór de begindatum`,
+      `${ingang} ligt na de begindatum ${start}. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum`,
     );
   }
   return ingang;

@@ -201,7 +201,7 @@ describe("PB.LKSPERIODE", () => {
     expect(LKSPERIODE(DATE(2025, 1, 1), DATE(2025, 1, 31), 0.5, 36, undefined, undefined, DATE(2025, 1, 2))).toEqual({
       error: "#NUM!",
       message:
-        "ingangsdatum: 2025-01-02 ligt na de begindatum 2025-01-01. Verwacht: de start van het dienstverband of de datum van de laatste vaststelling, op of vóór de begindatum",
+        "ingangsdatum: 2025-01-02 ligt na de begindatum 2025-01-01. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum",
     });
   });
 });

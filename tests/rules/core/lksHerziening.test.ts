@@ -42,6 +42,10 @@ describe("the 2017–2022 text: re-set on 1 January with the WML of 31 December"
     // 1-3-2019 on 1.615,80: × 1,08 × 0,5 × 1,235 = 1.077,57702 × 10 = 10.775,7702.
     // Re-set 1-1-2020 on the WML of 31-12-2019, 1.635,60: 1.090,78164 × 12 = 13.089,37968. Total 23.865,14988 → 23.865,15
     expect(period("2019-03-01", "2020-12-31", 0.5, 38)).toBe(23865.15);
+    // 2020 alone for that employment: 12 × 1.090,78164 = 13.089,37968 → 13.089,38. An ingangsdatum of 1-1-2020 is a new
+    // determination on that day's WML instead: 1.653,60 × 1,08 × 0,5 × 1,235 = 1.102,78584 × 12 = 13.233,43008 → 13.233,43.
+    expect(period("2020-01-01", "2020-12-31", 0.5, 38, "2019-03-01")).toBe(13089.38);
+    expect(period("2020-01-01", "2020-12-31", 0.5, 38, "2020-01-01")).toBe(13233.43);
     expect(lksDeterminations("2019-03-01", "2020-12-31")).toEqual([
       { date: "2019-03-01", wmlDate: "2019-03-01" },
       { date: "2020-01-01", wmlDate: "2019-12-31" },
