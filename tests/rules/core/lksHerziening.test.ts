@@ -66,6 +66,16 @@ describe("the 2015 text: every twelve months after the start", () => {
     ]);
   });
 
+  it("a start on 29-2-2016: twelve months on is 28-2-2017, under the 2017 text, so the first re-set is 1-1-2018", () => {
+    // One day, 29-2-2016: 1.524,60 × 1,08 × 0,5 × 1,23 = 1.012,63932 / 29 = 34,91860 → 34,92; March 2017 still 1.012,64.
+    expect(period("2016-02-29", "2016-02-29", 0.5, 38)).toBe(34.92);
+    expect(period("2017-03-01", "2017-03-31", 0.5, 38, "2016-02-29")).toBe(1012.64);
+    expect(lksDeterminations("2016-02-29", "2018-03-31")).toEqual([
+      { date: "2016-02-29", wmlDate: "2016-02-29" },
+      { date: "2018-01-01", wmlDate: "2017-12-31" },
+    ]);
+  });
+
   it("1-9-2015 to 31-12-2016 (0,5; 38 h): re-determined on the anniversary 1-9-2016", () => {
     // 1-9-2015 on 1.507,80: × 1,08 × 0,5 × 1,23 = 1.001,48076 × 12 = 12.017,76912.
     // 1-9-2016 on 1.537,20: 1.021,00824 × 4 = 4.084,03296. Total 16.101,80208 → 16.101,80
