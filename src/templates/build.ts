@@ -172,7 +172,7 @@ export function indicatorTable(
     const status = r.status ?? "te verifiëren";
     cells.push(label(`A${row}`, r.code, { bold: true }));
     cells.push(label(`B${row}`, r.description, { wrap: true }));
-    cells.push(label(`C${row}`, `Aard controle ${r.aard}`));
+    cells.push(label(`C${row}`, `Aard controle ${r.aard}`, { wrap: true }));
     const valueAddress = `D${row}`;
     const kind = r.unit === "bedrag" ? "bedrag" : r.unit === "aantal" ? "aantal" : r.unit === "janee" ? "janee" : "tekst";
     cells.push(r.formula ? calc(valueAddress, r.formula, FORMAT_OF[kind]) : input(valueAddress, kind, { years }));
@@ -206,19 +206,23 @@ export function indicatorTable(
  * parameters (PB.DEADLINE) and the planned delivery date the deadline check compares with. Cells B4:B8.
  */
 export function sisaIdentity(years: { from: number; to: number | null }): CellModel[] {
+  const l = (address: string, text: string) => label(address, text, { bold: true, wrap: true });
   return [
-    label("A4", "Gemeente", { bold: true }),
+    l("A4", "Gemeente"),
     input("B4", "tekst"),
-    label("A5", "Gemeentecode", { bold: true }),
+    l("A5", "Gemeentecode"),
     input("B5", "tekst"),
-    label("A6", "Verantwoordingsjaar (T)", { bold: true }),
+    l("A6", "Verantwoordingsjaar (T)"),
     input("B6", "jaar", { years }),
-    label("A7", "Uiterste datum SiSa bij CBS", { bold: true }),
+    l("A7", "Uiterste datum SiSa bij CBS"),
     calc("B7", 'PB.DEADLINE($B$6,"sisa")', FMT.date),
-    label("A8", "Geplande datum aanlevering bij CBS", { bold: true }),
+    l("A8", "Geplande datum aanlevering bij CBS"),
     input("B8", "datum"),
   ];
 }
+
+/** Column widths of a SiSa annex (code, omschrijving, aard controle, waarde, van toepassing, status, bron): fits A4 landscape at ~85%. */
+export const ANNEX_WIDTHS: Record<string, number> = { A: 24, B: 44, C: 20, D: 16, E: 12, F: 14, G: 40 };
 
 /** The regeling header of a SiSa annex (Verstrekker … Ontvanger), labels in one row and values below. */
 export function regelingHeader(

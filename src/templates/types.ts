@@ -42,6 +42,10 @@ export interface TemplateSheet {
   columnWidths?: Record<string, number>;
   freeze?: string;
   merges?: string[];
+  /** Printed landscape (wide registers); default portrait. Always A4, all columns on the page width. */
+  landscape?: boolean;
+  /** Rows repeated on every printed page (default "1:2": title and marker), e.g. "1:6" for a register's headers. */
+  printTitleRows?: string;
 }
 
 /** Rows of a list (register, municipalities): a row counts as used when its key column is filled. */

@@ -89,10 +89,19 @@ export function registerSheet(key: string, name: string, yearFormula?: string): 
   [...MONTH_COLUMNS, TOTAL_COLUMN].forEach((col) =>
     cells.push(calc(`${col}${t}`, `SUM(${col}${REGISTER_FIRST_ROW}:${col}${REGISTER_LAST_ROW})`, FMT.money, { bold: true, fill: FILL.header })),
   );
-  const widths: Record<string, number> = { A: 16, B: 22, C: 12, D: 14, E: 11, F: 9, G: 10, H: 12, [TOTAL_COLUMN]: 14 };
-  MONTH_COLUMNS.forEach((c) => (widths[c] = 11));
+  const widths: Record<string, number> = { A: 12, B: 18, C: 11, D: 12, E: 10, F: 8, G: 10, H: 11, [TOTAL_COLUMN]: 12 };
+  MONTH_COLUMNS.forEach((c) => (widths[c] = 10.5));
   return {
-    sheet: { key, name, title: "LKS-register: loonkostensubsidie per werknemer", cells, columnWidths: widths, freeze: "C7" },
+    sheet: {
+      key,
+      name,
+      title: "LKS-register: loonkostensubsidie per werknemer",
+      cells,
+      columnWidths: widths,
+      freeze: "C7",
+      landscape: true,
+      printTitleRows: "1:6",
+    },
     refs: {
       year: { sheet: key, address: "B4" },
       total: { sheet: key, address: `${TOTAL_COLUMN}${t}` },

@@ -4,7 +4,7 @@
  * sources.md §3.2, H); the indicator lists are not (sources.md §3.3): each row says so and where it comes from.
  */
 import type { CellModel } from "../../xlsx/model";
-import { sisaIdentity, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
+import { ANNEX_WIDTHS, sisaIdentity, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
 import type { CheckDef, ExampleValue, TemplateDef } from "../types";
 import { registerChecks, registerExample, registerSheet } from "./lksRegister";
 
@@ -192,7 +192,8 @@ export const SISA_PW: TemplateDef = {
       name: "SiSa G2-G3",
       title: "SiSa-bijlage verantwoordingsinformatie Participatiewet (G2, G3)",
       cells,
-      columnWidths: { A: 34, B: 48, C: 22, D: 18, E: 14, F: 16, G: 60 },
+      columnWidths: ANNEX_WIDTHS,
+      landscape: true,
     },
     register,
   ],

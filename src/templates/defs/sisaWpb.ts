@@ -5,7 +5,7 @@
  * texts (sources.md §3.3): every indicator is "te verifiëren"; what the law requires SiSa to carry is cited per row.
  */
 import type { CellModel } from "../../xlsx/model";
-import { FMT, calc, sisaIdentity, header, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
+import { ANNEX_WIDTHS, FMT, calc, sisaIdentity, header, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
 import type { CheckDef, ExampleValue, TemplateDef } from "../types";
 
 const YEARS = { from: 2009, to: 2014 };
@@ -351,7 +351,7 @@ export const SISA_WPB: TemplateDef = {
   years: YEARS,
   yearCell: { sheet: B, address: "B6" },
   sheets: [
-    { key: B, name: "SiSa WPB", title: "SiSa-bijlage verantwoordingsinformatie Wet participatiebudget", cells: annex, columnWidths: { A: 30, B: 52, C: 22, D: 18, E: 14, F: 16, G: 60 } },
+    { key: B, name: "SiSa WPB", title: "SiSa-bijlage verantwoordingsinformatie Wet participatiebudget", cells: annex, columnWidths: ANNEX_WIDTHS, landscape: true },
     { key: W, name: "Werkblad WPB", title: "Werkblad participatiebudget: besteding, meeneemregeling, terugvordering", cells: werk, columnWidths: { A: 62, B: 18 } },
   ],
   indicators: table.indicators,
