@@ -2,14 +2,16 @@
  * The Office.js renderer of the report templates: writes the SAME WorkbookModel that `pb template` writes to .xlsx
  * into the open workbook, as new sheets with names that are free there, in batches (a sync per `cellsPerBatch`
  * cells, never one per cell). No template logic here: the definition and renderTemplate decide everything.
- * It refuses, with a Dutch message, rather than touch a cell that already exists. Also runs the template checks on the
- * live workbook with the same evaluator as `pb check`.
+ * It refuses, with a Dutch message, rather than touch a cell that already exists. Each sheet ends up as the .xlsx
+ * file has it: inputs unlocked and the sheet protected without a password, wrapped rows high enough, A4 fit to the
+ * page width with repeated titles. Also runs the template checks on the live workbook with the same evaluator as
+ * `pb check`.
  */
 import { getTemplate, TEMPLATES } from "../templates";
 import { checkWorkbook, type CellReader } from "../templates/checks";
 import { MARKER_ADDRESS, renderTemplate } from "../templates/render";
 import { serialToIso } from "../rules/dates";
-import type { CellModel, DataValidationModel, SheetModel, WorkbookModel } from "../xlsx/model";
+import type { CellModel, DataValidationModel, PrintSetupModel, SheetModel, WorkbookModel } from "../xlsx/model";
 import type { CheckResult as HostCheckResult, Refusal } from "./hostActions";
 
 export interface InsertOptions {
@@ -67,6 +69,29 @@ function writeCell(ws: Excel.Worksheet, c: CellModel): void {
   }
 }
 
+/** Page layout needs ExcelApi 1.9; on an older Excel the sheet is still written, only the print set-up is left out. */
+function pageLayoutSupported(): boolean {
+  try {
+    return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") !== false;
+  } catch {
+    return false;
+  }
+}
+
+function printSetup(ws: Excel.Worksheet, print: PrintSetupModel): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4" as Excel.PaperType;
+  layout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  // One page wide, as many down as needed: the .xlsx writer's fitToWidth 1 / fitToHeight 0.
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+  layout.headersFooters.defaultForAllPages.leftFooter = "&A";
+  layout.headersFooters.defaultForAllPages.rightFooter = "Pagina &P van &N";
+}
+
+/** What a controller may still do on a protected template sheet (the .xlsx writer allows the same). */
+const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
+
 /** Freeze panes above and left of `at` (e.g. "C7": rows 1–6 and columns A–B). */
 function freeze(ws: Excel.Worksheet, at: string): void {
   const m = /^([A-Z])(\d+)$/.exec(at);
@@ -91,8 +116,13 @@ async function writeModel(ctx: Excel.RequestContext, model: WorkbookModel, cells
         pending = 0;
       }
     }
+    if (s.alignTop) ws.getRange().format.verticalAlignment = "Top" as Excel.VerticalAlignment;
     for (const [col, width] of Object.entries(s.columnWidths ?? {})) ws.getRange(`${col}:${col}`).format.columnWidth = width * POINTS_PER_CHAR;
+    for (const [row, height] of Object.entries(s.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
     if (s.freeze) freeze(ws, s.freeze);
+    if (s.print && pageLayoutSupported()) printSetup(ws, s.print);
+    // Last: once protected, Excel refuses writes to locked cells. No password, so a controller can lift it.
+    if (s.protect) ws.protection.protect(PROTECTION);
   }
   sheets[0]?.[1].activate();
   await ctx.sync();

@@ -13,28 +13,76 @@ interface RangeRecord {
   numberFormat?: unknown[][];
   formulas?: unknown[][];
   values?: unknown[][];
-  format: { font: { bold?: boolean; italic?: boolean }; fill: { color?: string }; protection: { locked?: boolean }; wrapText?: boolean; columnWidth?: number };
+  format: {
+    font: { bold?: boolean; italic?: boolean };
+    fill: { color?: string };
+    protection: { locked?: boolean };
+    wrapText?: boolean;
+    columnWidth?: number;
+    rowHeight?: number;
+    verticalAlignment?: string;
+  };
   dataValidation: { rule?: Record<string, unknown>; errorAlert?: { message: string } };
+}
+
+interface SheetRecord {
+  protectedWith?: Excel.WorksheetProtectionOptions;
+  /** Cells written after the sheet was protected (Excel would refuse them). */
+  writesAfterProtect: number;
+  layout: { paperSize?: string; orientation?: string; zoom?: unknown; titleRows?: string; leftFooter?: string; rightFooter?: string };
 }
 
 function fakeWorkbook(existing: string[], opts: { protectedStructure?: boolean } = {}) {
   const ranges = new Map<string, RangeRecord>();
+  const sheets = new Map<string, SheetRecord>();
   const added: string[] = [];
   let syncs = 0;
-  const sheet = (name: string) => ({
-    name,
-    getRange(address: string) {
-      const key = `${name}!${address}`;
-      let r = ranges.get(key);
-      if (!r) {
-        r = { format: { font: {}, fill: {}, protection: {} }, dataValidation: {} };
-        ranges.set(key, r);
-      }
-      return r;
-    },
-    freezePanes: { freezeAt: () => undefined, freezeRows: () => undefined },
-    activate: () => undefined,
-  });
+  const sheet = (name: string) => {
+    const rec: SheetRecord = { writesAfterProtect: 0, layout: {} };
+    sheets.set(name, rec);
+    const footers: Record<string, string> = {};
+    return {
+      name,
+      protection: {
+        protect(options: Excel.WorksheetProtectionOptions, password?: string) {
+          if (password !== undefined) throw new Error("a template sheet is protected without a password");
+          rec.protectedWith = options;
+        },
+      },
+      pageLayout: {
+        set paperSize(v: string) {
+          rec.layout.paperSize = v;
+        },
+        set orientation(v: string) {
+          rec.layout.orientation = v;
+        },
+        set zoom(v: unknown) {
+          rec.layout.zoom = v;
+        },
+        setPrintTitleRows(r: string) {
+          rec.layout.titleRows = r;
+        },
+        headersFooters: {
+          defaultForAllPages: Object.defineProperties(footers, {
+            leftFooter: { set: (v: string) => (rec.layout.leftFooter = v) },
+            rightFooter: { set: (v: string) => (rec.layout.rightFooter = v) },
+          }),
+        },
+      },
+      getRange(address = "*") {
+        if (rec.protectedWith) rec.writesAfterProtect++;
+        const key = `${name}!${address}`;
+        let r = ranges.get(key);
+        if (!r) {
+          r = { format: { font: {}, fill: {}, protection: {} }, dataValidation: {} };
+          ranges.set(key, r);
+        }
+        return r;
+      },
+      freezePanes: { freezeAt: () => undefined, freezeRows: () => undefined },
+      activate: () => undefined,
+    };
+  };
   const mock = new OfficeMockObject({
     workbook: {
       worksheets: {
@@ -57,7 +105,7 @@ function fakeWorkbook(existing: string[], opts: { protectedStructure?: boolean }
     syncs++;
     await realSync();
   };
-  return { context: mock, ranges, added, syncs: () => syncs };
+  return { context: mock, ranges, sheets, added, syncs: () => syncs };
 }
 
 describe("insertTemplate (Office.js, office-addin-mock)", () => {
@@ -89,6 +137,35 @@ describe("insertTemplate (Office.js, office-addin-mock)", () => {
     expect(wb.ranges.get("SiSa WPB!B6")!.dataValidation.rule).toEqual({ wholeNumber: { formula1: 2009, formula2: 2014, operator: "Between" } });
     // Column widths in points (characters × 7).
     expect(wb.ranges.get("Werkblad WPB!A:A")!.format.columnWidth).toBe(62 * 7);
+  });
+
+  test("the same protections and formats as the .xlsx path: protected without password after the last write, inputs unlocked, row heights, print set-up", async () => {
+    const wb = fakeWorkbook([]);
+    await insertTemplate("SISA-PW", wb.context);
+    const model = renderTemplate(getTemplate("SISA-PW")!);
+    for (const s of model.sheets) {
+      const rec = wb.sheets.get(s.name)!;
+      expect(rec.protectedWith).toEqual({ allowFormatColumns: true, allowFormatRows: true });
+      expect(rec.writesAfterProtect).toBe(0);
+      expect(rec.layout).toEqual({
+        paperSize: "A4",
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        titleRows: s.name === "LKS-register" ? "$1:$6" : "$1:$2",
+        leftFooter: "&A",
+        rightFooter: "Pagina &P van &N",
+      });
+      expect(wb.ranges.get(`${s.name}!*`)!.format.verticalAlignment).toBe("Top");
+      // Every row the .xlsx writer makes higher is made higher here, to the same points.
+      expect(Object.keys(s.rowHeights!).length).toBeGreaterThan(0);
+      for (const [row, h] of Object.entries(s.rowHeights!)) expect(wb.ranges.get(`${s.name}!${row}:${row}`)!.format.rowHeight).toBe(h);
+      for (const c of s.cells.filter((x) => x.formula)) expect(wb.ranges.get(`${s.name}!${c.address}`)!.format.protection.locked).toBeUndefined();
+    }
+    // The register's header row: 'Voltijduren functie (leeg = standaard)' in 11 characters takes 4 lines of 15 pt.
+    expect(wb.ranges.get("LKS-register!6:6")!.format.rowHeight).toBe(60);
+    // An input keeps its unlocked flag and its date validation from 1-1-2009.
+    expect(wb.ranges.get("LKS-register!C7")!.format.protection.locked).toBe(false);
+    expect(wb.ranges.get("LKS-register!C7")!.dataValidation.rule).toEqual({ date: { formula1: "2009-01-01", formula2: "2099-12-31", operator: "Between" } });
   });
 
   test("re-inserting next to the first copy gives new names; cross-sheet formulas follow the new names", async () => {
