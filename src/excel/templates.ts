@@ -8,7 +8,7 @@
  * `pb check`.
  */
 import { getTemplate, TEMPLATES } from "../templates";
-import { checkWorkbook, type CellReader } from "../templates/checks";
+import { checkWorkbook, type WorkbookView } from "../templates/checks";
 import { MARKER_ADDRESS, renderTemplate } from "../templates/render";
 import { serialToIso } from "../rules/dates";
 import type { CellModel, DataValidationModel, PrintSetupModel, SheetModel, WorkbookModel } from "../xlsx/model";
@@ -160,40 +160,63 @@ export async function runTemplateChecks(context?: Excel.RequestContext): Promise
     const worksheets = ctx.workbook.worksheets;
     worksheets.load("items/name");
     await ctx.sync();
-    const markers = worksheets.items.map((ws) => {
-      const r = ws.getRange(MARKER_ADDRESS);
+    // A1 (title) and A2 (marker) of every sheet: a template is found by its marker, or by its title if the marker is gone.
+    const heads = worksheets.items.map((ws) => {
+      const r = ws.getRange(`A1:${MARKER_ADDRESS}`);
       r.load("values");
       return r;
     });
     await ctx.sync();
     const names = worksheets.items.map((w) => w.name);
-    const markerOf = new Map(names.map((n, i) => [n, markers[i].values?.[0]?.[0]]));
-    const candidates = names.filter((n) => typeof markerOf.get(n) === "string" && String(markerOf.get(n)).includes("sjabloon"));
+    const headOf = new Map(names.map((n, i) => [n, heads[i].values ?? []]));
+    const titles = new Set(TEMPLATES.flatMap((t) => t.sheets.map((s) => s.title)));
+    const candidates = names.filter((n) => {
+      const [[title], [marker]] = [headOf.get(n)?.[0] ?? [], headOf.get(n)?.[1] ?? []];
+      return (typeof marker === "string" && marker.includes("sjabloon")) || (typeof title === "string" && titles.has(title));
+    });
     if (candidates.length === 0) return { refused: "Deze werkmap bevat geen PB Rekenkit-sjabloon; voeg er eerst een in." };
 
     const used = candidates.map((n) => {
       const r = worksheets.getItem(n).getUsedRange(true);
-      r.load(["values", "valueTypes", "rowIndex", "columnIndex"]);
+      r.load(["values", "valueTypes", "formulas", "rowIndex", "columnIndex"]);
       return [n, r] as const;
     });
     await ctx.sync();
     const data = new Map(used.map(([n, r]) => [n, r]));
-    const read: CellReader = (sheet, address) => {
-      if (address === MARKER_ADDRESS && !data.has(sheet)) return markerOf.get(sheet);
+    const locate = (sheet: string, address: string) => {
       const r = data.get(sheet);
       const m = /^([A-Z]+)(\d+)$/.exec(address);
       if (!r || !m) return undefined;
       let col = 0;
       for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-      const y = Number(m[2]) - 1 - r.rowIndex;
-      const x = col - 1 - r.columnIndex;
-      const v = r.values[y]?.[x];
-      const t = r.valueTypes[y]?.[x];
-      if (t === "Error") return { error: String(v) };
-      if (t === "Empty" || v === undefined) return null;
-      return v;
+      return { r, y: Number(m[2]) - 1 - r.rowIndex, x: col - 1 - r.columnIndex };
     };
-    return checkWorkbook(names, read).flatMap(({ results }) =>
+    const view: WorkbookView = {
+      value: (sheet, address) => {
+        if (!data.has(sheet)) {
+          const head = headOf.get(sheet);
+          return address === "A1" ? head?.[0]?.[0] : address === MARKER_ADDRESS ? head?.[1]?.[0] : undefined;
+        }
+        const at = locate(sheet, address);
+        if (!at) return undefined;
+        const v = at.r.values[at.y]?.[at.x];
+        const t = at.r.valueTypes[at.y]?.[at.x];
+        if (t === "Error") return { error: String(v) };
+        if (t === "Empty" || v === undefined) return null;
+        return v;
+      },
+      // Range.formulas holds the formula ("=…", invariant syntax) or, for a constant, the value itself.
+      formula: (sheet, address) => {
+        const at = locate(sheet, address);
+        const f = at?.r.formulas?.[at.y]?.[at.x];
+        return typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+      },
+      lastRow: (sheet) => {
+        const r = data.get(sheet);
+        return r ? r.rowIndex + r.values.length : 0;
+      },
+    };
+    return checkWorkbook(names, view).flatMap(({ results }) =>
       results.map((r): HostCheckResult => ({
         title: r.title,
         ok: r.ok,

@@ -5,7 +5,7 @@
 import { columnIndex, columnLetter } from "../xlsx/a1";
 import type { CellModel, CellScalar, DataValidationModel } from "../xlsx/model";
 import { isoToSerial } from "../rules/dates";
-import type { AardControle, CellRef, IndicatorStatus, SisaIndicator } from "./types";
+import type { AardControle, CellRef, IndicatorStatus, InputKind, SisaIndicator, TemplateCell } from "./types";
 
 export const FMT = {
   money: "€ #,##0.00",
@@ -26,7 +26,7 @@ export const FILL = {
 /** Rows 1 and 2 of every sheet belong to the renderer: title and marker. Content starts at row 3. */
 export const FIRST_CONTENT_ROW = 3;
 
-export type InputKind = "bedrag" | "aantal" | "janee" | "jaar" | "percentage" | "datum" | "tekst" | "uren" | "leeftijd";
+export type { InputKind } from "./types";
 
 /** Excel serial of an ISO date, for validation bounds and example values. */
 export const serial = (iso: string): number => isoToSerial(iso);
@@ -86,16 +86,17 @@ export function label(address: string, text: string, opts: Partial<CellModel> = 
   return { address, value: text, wrap: opts.wrap ?? false, ...opts };
 }
 
-export function header(address: string, text: string): CellModel {
-  return { address, value: text, bold: true, fill: FILL.header, wrap: true };
+export function header(address: string, text: string): TemplateCell {
+  return { address, value: text, bold: true, fill: FILL.header, wrap: true, heading: true };
 }
 
 export function input(
   address: string,
   kind: InputKind,
-  opts: { value?: CellScalar; note?: string; years?: { from: number; to: number | null } } = {},
-): CellModel {
-  const cell: CellModel = { address, input: true, fill: FILL.input };
+  opts: { value?: CellScalar; note?: string; years?: { from: number; to: number | null }; label?: string } = {},
+): TemplateCell {
+  const cell: TemplateCell = { address, input: true, fill: FILL.input, kind };
+  if (opts.label) cell.label = opts.label;
   const fmt = FORMAT_OF[kind];
   if (fmt) cell.numFmt = fmt;
   const v = validationFor(kind, opts.years);

@@ -169,7 +169,11 @@ export function renderTemplate(def: TemplateDef, options: RenderOptions = {}): W
       { address: MARKER_ADDRESS, value: markerText(def, s.key, plan.instance), italic: true },
     ];
     for (const c of s.cells) {
-      const out: CellModel = { ...c };
+      // What only the checks need (kind, heading, label) stays in the definition.
+      const out: CellModel & { kind?: unknown; heading?: unknown; label?: unknown } = { ...c };
+      delete out.kind;
+      delete out.heading;
+      delete out.label;
       if (c.formula !== undefined) out.formula = resolveFormula(c.formula, plan.names);
       const ex = examples.get(`${s.key}!${c.address}`);
       if (ex !== undefined) {

@@ -6,6 +6,19 @@
  */
 import type { CellModel, CellScalar } from "../xlsx/model";
 
+/** What is typed in an input cell; decides how a mistyped value is read back and what the message asks for. */
+export type InputKind = "bedrag" | "aantal" | "janee" | "jaar" | "percentage" | "datum" | "tekst" | "uren" | "leeftijd";
+
+/** A cell of a template definition: what the writers write, plus what the checks need to know about it. */
+export interface TemplateCell extends CellModel {
+  /** Input cells: what belongs there. */
+  kind?: InputKind;
+  /** A section or column header: names the cells below it in check messages. */
+  heading?: boolean;
+  /** The cell's name in check messages, where its row and column headers do not say it. */
+  label?: string;
+}
+
 export type IndicatorStatus = "geverifieerd" | "te verifiëren";
 export type AardControle = "R" | "D1" | "D2" | "n.v.t.";
 
@@ -38,7 +51,7 @@ export interface TemplateSheet {
   name: string;
   /** Title in A1 (row 1 and the marker in row 2 belong to the renderer). */
   title: string;
-  cells: CellModel[];
+  cells: TemplateCell[];
   columnWidths?: Record<string, number>;
   freeze?: string;
   merges?: string[];
@@ -55,6 +68,22 @@ export interface RowSpan {
   last: number;
   /** Column whose value marks the row as used. */
   key: string;
+}
+
+/**
+ * A list of rows (register, participating municipalities) with the mistakes only a list has: a filled row without
+ * its key, a key without data (see `requiredInRows`), the same key twice, a key that is a BSN, data below the last row.
+ */
+export interface ListDef {
+  rows: RowSpan;
+  /** The other input columns of a row. */
+  columns: string[];
+  /** One row is one … ("werknemer", "deelnemende gemeente"). */
+  what: string;
+  /** The key column's name in messages ("referentie", "gemeentecode"). */
+  keyLabel: string;
+  /** Refuse keys that pass the BSN elfproef (a register must not hold BSNs). */
+  noBsn?: boolean;
 }
 
 /** Years a check or indicator applies to, read from the template's year cell. */
@@ -144,6 +173,13 @@ export interface TemplateDef {
   sheets: TemplateSheet[];
   indicators: SisaIndicator[];
   checks: CheckDef[];
+  /** Lists of rows in the template, checked for the mistakes of a list. */
+  lists?: ListDef[];
+  /**
+   * Earlier versions whose workbooks have the same cells where this version has them, so this definition checks them
+   * too (a marker with any other version is reported, not checked against a layout it may not have).
+   */
+  readsVersions?: string[];
   /** The worked example (`--voorbeeld`): values typed into input cells. */
   example: ExampleValue[];
 }

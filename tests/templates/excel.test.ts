@@ -225,9 +225,12 @@ describe("runTemplateChecks (live, same evaluator as pb check)", () => {
       }
       const values: unknown[][] = [];
       const valueTypes: string[][] = [];
+      const formulas: unknown[][] = [];
+      const formulaAt = new Map(s.cells.filter((x) => x.formula).map((x) => [x.address, `=${x.formula}`]));
       for (let y = 0; y < maxRow; y++) {
         values.push([]);
         valueTypes.push([]);
+        formulas.push([]);
         for (let x = 0; x < maxCol; x++) {
           let col = "";
           let n = x + 1;
@@ -239,12 +242,14 @@ describe("runTemplateChecks (live, same evaluator as pb check)", () => {
           const isErr = typeof v === "object" && v !== null;
           values[y].push(isErr ? (v as { error: string }).error : (v ?? ""));
           valueTypes[y].push(isErr ? "Error" : v === null || v === "" ? "Empty" : typeof v === "number" ? "Double" : "String");
+          formulas[y].push(formulaAt.get(`${col}${y + 1}`) ?? values[y][x]);
         }
       }
       return {
         name: s.name,
-        getRange: (address: string) => track(new OfficeMockObject({ address, values: [[values[1][0]]] })),
-        getUsedRange: () => track(new OfficeMockObject({ values, valueTypes, rowIndex: 0, columnIndex: 0 })),
+        // Office.js: getRange("A1:A2") gives the title and the marker, as a 2×1 block.
+        getRange: (address: string) => track(new OfficeMockObject({ address, values: [[values[0][0]], [values[1][0]]] })),
+        getUsedRange: () => track(new OfficeMockObject({ values, valueTypes, formulas, rowIndex: 0, columnIndex: 0 })),
       };
     });
     c.destroy();
@@ -278,6 +283,19 @@ describe("runTemplateChecks (live, same evaluator as pb check)", () => {
     expect(Array.isArray(bad)).toBe(true);
     const failed = (bad as { ok: boolean; sheet?: string; address?: string; title: string }[]).filter((r) => !r.ok);
     expect(failed).toEqual([expect.objectContaining({ title: "Geen saldering tussen deelnemers", sheet: "GR-verdeling", address: "L12" })]);
+  });
+
+  test("live, a typed-over green cell is found through Range.formulas, and a cleared marker by the sheet's title", async () => {
+    const model = renderTemplate(getTemplate("GR-WPB")!, { example: true });
+    const cells = model.sheets[0].cells;
+    const i11 = cells.find((x) => x.address === "I11")!;
+    delete i11.formula;
+    i11.value = 200_000; // Noord's reservering typed over
+    cells.find((x) => x.address === "A2")!.value = undefined;
+    const r = (await runTemplateChecks(liveWorkbook(model))) as { ok: boolean; address?: string; detail?: string }[];
+    const failed = r.filter((x) => !x.ok);
+    expect(failed.map((x) => x.address)).toEqual(["A2", "I11"]);
+    expect(failed[1].detail).toMatch(/^Reservering naar T\+1 in regel 11 \(0901\) is een berekende \(groene\) cel, maar de formule is vervangen door de waarde 200\.000\. .*\(en \d+ controles? die hiervan afhang/);
   });
 
   test("a workbook without templates is refused with a message", async () => {

@@ -201,7 +201,8 @@ export const GR_WPB: TemplateDef = {
   title: "Gemeenschappelijke regeling: kostenverdeling en cijfers per gemeente (Wet participatiebudget)",
   description:
     "Eén regel per deelnemende gemeente (gemeentecode): verdeling van de GR-kosten met PB.VERDEELSLEUTEL (op de cent), de eigen cijfers voor de SiSa-bijlage van elke gemeente (reservering, voorfinanciering, terugvordering) en een controle dat tekorten en overschotten niet worden gesaldeerd.",
-  version: "1.0.0",
+  version: "1.1.0",
+  readsVersions: ["1.0.0"],
   years: YEARS,
   yearCell: { sheet: S, address: "B5" },
   sheets: [
@@ -218,5 +219,6 @@ export const GR_WPB: TemplateDef = {
   ],
   indicators: [],
   checks,
+  lists: [{ rows, columns: ["B", "C", "E", "G", "H", "L"], what: "deelnemende gemeente", keyLabel: "gemeentecode" }],
   example,
 };

@@ -5,7 +5,7 @@
  */
 import type { CellModel } from "../../xlsx/model";
 import { FMT, FILL, calc, colLetter, header, input, label, serial } from "../build";
-import type { CellRef, CheckDef, ExampleValue, RowSpan, TemplateSheet } from "../types";
+import type { CellRef, CheckDef, ExampleValue, ListDef, RowSpan, TemplateSheet } from "../types";
 
 export const REGISTER_ROWS = 100;
 export const REGISTER_FIRST_ROW = 7;
@@ -22,6 +22,8 @@ export interface RegisterRefs {
   /** The year total of all employees (feeds G2). */
   total: CellRef;
   rows: RowSpan;
+  /** The rows as a list: one employee per row, keyed by an own reference (never a BSN). */
+  list: ListDef;
 }
 
 /**
@@ -106,6 +108,13 @@ export function registerSheet(key: string, name: string, yearFormula?: string): 
       year: { sheet: key, address: "B4" },
       total: { sheet: key, address: `${TOTAL_COLUMN}${t}` },
       rows: { sheet: key, first: REGISTER_FIRST_ROW, last: REGISTER_LAST_ROW, key: "A" },
+      list: {
+        rows: { sheet: key, first: REGISTER_FIRST_ROW, last: REGISTER_LAST_ROW, key: "A" },
+        columns: ["B", "C", "D", "E", "F", "G", "H"],
+        what: "werknemer",
+        keyLabel: "referentie",
+        noBsn: true,
+      },
     },
   };
 }

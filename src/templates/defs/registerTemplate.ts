@@ -8,7 +8,8 @@ export const LKS_REGISTER: TemplateDef = {
   title: "LKS-register (loonkostensubsidie per werknemer)",
   description:
     "Eén regel per werknemer (zonder BSN) met begin- en einddatum, loonwaarde, uren en leeftijd; maandbedragen met PB.LKSPERIODE en een jaartotaal voor de SiSa-indicator loonkostensubsidie (G2).",
-  version: "1.0.0",
+  version: "1.1.0",
+  readsVersions: ["1.0.0"],
   years: { from: 2015, to: null },
   yearCell: refs.year,
   sheets: [sheet],
@@ -31,5 +32,6 @@ export const LKS_REGISTER: TemplateDef = {
     },
     ...registerChecks("register", refs),
   ],
+  lists: [refs.list],
   example: registerExample("register", true),
 };

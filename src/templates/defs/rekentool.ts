@@ -155,7 +155,8 @@ export const REKENTOOL_PW: TemplateDef = {
   title: "Participatiebudget rekentool (sturingsmodel Participatiewet)",
   description:
     "Aantallen per doelgroep maal bedragen per persoon (landelijke gemiddelden 2015 uit het sturingsmodel) geven participatiebudget, inkomensdeel en gemeentefondsdeel; drie scenario's naast elkaar, met de loonkostensubsidie (PB.LKSPERIODE) tegenover het inkomensdeel.",
-  version: "1.0.0",
+  version: "1.1.0",
+  readsVersions: ["1.0.0"],
   years: YEARS,
   yearCell: { sheet: S, address: "B4" },
   sheets: [

@@ -183,7 +183,8 @@ export const SISA_PW: TemplateDef = {
   title: "SiSa-bijlage Participatiewet: G2 gebundelde uitkering (art. 69) en G3 Bbz 2004",
   description:
     "Verantwoordingsinformatie G2 (bijstand, IOAW, IOAZ, Bbz-levensonderhoud beginners, loonkostensubsidie) en G3 (Bbz 2004), met de LKS-besteding uit het bijgevoegde LKS-register. Verantwoordingsjaren vanaf 2015.",
-  version: "1.0.0",
+  version: "1.1.0",
+  readsVersions: ["1.0.0"],
   years: YEARS,
   yearCell: { sheet: B, address: "B6" },
   sheets: [
@@ -199,5 +200,6 @@ export const SISA_PW: TemplateDef = {
   ],
   indicators: [...g2.indicators, ...g3.indicators],
   checks,
+  lists: [reg.list],
   example,
 };

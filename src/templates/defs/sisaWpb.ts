@@ -347,7 +347,8 @@ export const SISA_WPB: TemplateDef = {
   title: "SiSa-bijlage Wet participatiebudget (2009–2014)",
   description:
     "Verantwoordingsinformatie Wet participatiebudget met werkblad: besteding op het baten-lastenstelsel, educatie bij roc's, reservering (PB.MEENEEM), voorfinanciering, terugvordering en de outputaantallen voor de verdeelsleutels (inburgering vanaf 2010, educatie vanaf 2011).",
-  version: "1.0.0",
+  version: "1.1.0",
+  readsVersions: ["1.0.0"],
   years: YEARS,
   yearCell: { sheet: B, address: "B6" },
   sheets: [
