@@ -119,6 +119,7 @@ async function writeModel(ctx: Excel.RequestContext, model: WorkbookModel, cells
     if (s.alignTop) ws.getRange().format.verticalAlignment = "Top" as Excel.VerticalAlignment;
     for (const [col, width] of Object.entries(s.columnWidths ?? {})) ws.getRange(`${col}:${col}`).format.columnWidth = width * POINTS_PER_CHAR;
     for (const [row, height] of Object.entries(s.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+    for (const m of s.merges ?? []) ws.getRange(m).merge(false);
     if (s.freeze) freeze(ws, s.freeze);
     if (s.print && pageLayoutSupported()) printSetup(ws, s.print);
     // Last: once protected, Excel refuses writes to locked cells. No password, so a controller can lift it.

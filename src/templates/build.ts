@@ -82,8 +82,14 @@ export function title(address: string, text: string): CellModel {
   return { address, value: text, bold: true };
 }
 
+/** A label wraps by default: text that runs into the next cell is cut off there once that cell holds a value. */
 export function label(address: string, text: string, opts: Partial<CellModel> = {}): CellModel {
-  return { address, value: text, wrap: opts.wrap ?? false, ...opts };
+  return { address, value: text, wrap: opts.wrap ?? true, ...opts };
+}
+
+/** An explanatory line across the sheet (merge it over the table's width in the sheet's `merges`). */
+export function note(address: string, text: string): CellModel {
+  return { address, value: text, italic: true, wrap: true };
 }
 
 export function header(address: string, text: string): TemplateCell {
@@ -163,7 +169,7 @@ export function indicatorTable(
     header(`C${firstRow}`, "Aard controle"),
     header(`D${firstRow}`, "Waarde"),
     header(`E${firstRow}`, "Van toepassing"),
-    header(`F${firstRow}`, "Status code/omschrijving"),
+    header(`F${firstRow}`, "Status code en omschrijving"),
     header(`G${firstRow}`, "Bron"),
   ];
   const indicators: SisaIndicator[] = [];
@@ -223,7 +229,7 @@ export function sisaIdentity(years: { from: number; to: number | null }): CellMo
 }
 
 /** Column widths of a SiSa annex (code, omschrijving, aard controle, waarde, van toepassing, status, bron): fits A4 landscape at ~85%. */
-export const ANNEX_WIDTHS: Record<string, number> = { A: 24, B: 44, C: 20, D: 16, E: 12, F: 14, G: 40 };
+export const ANNEX_WIDTHS: Record<string, number> = { A: 24, B: 40, C: 18, D: 16, E: 12, F: 14, G: 44 };
 
 /** The regeling header of a SiSa annex (Verstrekker … Ontvanger), labels in one row and values below. */
 export function regelingHeader(

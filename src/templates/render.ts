@@ -102,7 +102,7 @@ const LINE_POINTS = 15;
 /** Lines a text needs in a column of `width` characters, wrapped at spaces the way Excel wraps. */
 export function wrappedLines(text: string, width: number, bold = false): number {
   // Running text is narrower than the "0" a column width counts in, bold text a little wider; one character of padding.
-  const capacity = Math.max(1, Math.floor(width * (bold ? 1.0 : 1.1)) - 1);
+  const capacity = Math.max(1, Math.floor(width * (bold ? 1.05 : 1.2)) - 1);
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     let line = 0;

@@ -99,6 +99,24 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s", (_id, def
   });
 });
 
+test("nothing internal reaches a sheet: no research notes, confidence tags or seed numbers, only what a controller can look up", () => {
+  const internal = /sources\.md|UNVERIFIED|\[[A-Z]+, [HLM]\]|\bSeed \d/;
+  for (const t of TEMPLATES) {
+    for (const s of renderTemplate(t, { example: true }).sheets) {
+      for (const c of s.cells) {
+        if (typeof c.value === "string") expect({ at: `${t.id} ${s.name}!${c.address}`, internal: internal.test(c.value) }).toEqual({ at: `${t.id} ${s.name}!${c.address}`, internal: false });
+      }
+    }
+  }
+  // Every SiSa annex says on the sheet, in plain Dutch, that the codes must be checked against the year's model.
+  for (const id of ["SISA-WPB", "SISA-PW"]) {
+    const annex = renderTemplate(getTemplate(id)!).sheets[0];
+    expect(annex.cells.filter((c) => typeof c.value === "string" && c.value.includes("controleer codes en omschrijvingen tegen het SiSa-model van het verantwoordingsjaar")).length).toBeGreaterThan(0);
+  }
+  // The Bron column cites the regulation: the SiSa model's own regulation on every indicator.
+  for (const i of TEMPLATES.flatMap((t) => t.indicators)) expect(i.source).toMatch(/Regeling informatieverstrekking sisa/);
+});
+
 test("the five templates of the issue are there", () => {
   expect(TEMPLATES.map((t) => t.id)).toEqual(["SISA-WPB", "SISA-PW", "LKS-REGISTER", "REKENTOOL-PW", "GR-WPB"]);
 });

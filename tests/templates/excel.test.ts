@@ -23,6 +23,8 @@ interface RangeRecord {
     verticalAlignment?: string;
   };
   dataValidation: { rule?: Record<string, unknown>; errorAlert?: { message: string } };
+  merged?: boolean;
+  merge(across: boolean): void;
 }
 
 interface SheetRecord {
@@ -74,7 +76,14 @@ function fakeWorkbook(existing: string[], opts: { protectedStructure?: boolean }
         const key = `${name}!${address}`;
         let r = ranges.get(key);
         if (!r) {
-          r = { format: { font: {}, fill: {}, protection: {} }, dataValidation: {} };
+          const rec: RangeRecord = {
+          format: { font: {}, fill: {}, protection: {} },
+          dataValidation: {},
+          merge: () => {
+            rec.merged = true;
+          },
+        };
+        r = rec;
           ranges.set(key, r);
         }
         return r;
@@ -161,6 +170,8 @@ describe("insertTemplate (Office.js, office-addin-mock)", () => {
       for (const [row, h] of Object.entries(s.rowHeights!)) expect(wb.ranges.get(`${s.name}!${row}:${row}`)!.format.rowHeight).toBe(h);
       for (const c of s.cells.filter((x) => x.formula)) expect(wb.ranges.get(`${s.name}!${c.address}`)!.format.protection.locked).toBeUndefined();
     }
+    // Notes across the sheet are merged over the table's width, as in the .xlsx file.
+    expect(wb.ranges.get("SiSa G2-G3!A13:G13")!.merged).toBe(true);
     // The register's header row: 'Voltijduren functie (leeg = standaard)' in 11 characters takes 4 lines of 15 pt.
     expect(wb.ranges.get("LKS-register!6:6")!.format.rowHeight).toBe(60);
     // An input keeps its unlocked flag and its date validation from 1-1-2009.

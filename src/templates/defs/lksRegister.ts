@@ -4,7 +4,7 @@
  * Used on its own (template LKS-REGISTER) and as a sheet of the SiSa Participatiewet template.
  */
 import type { CellModel } from "../../xlsx/model";
-import { FMT, FILL, calc, colLetter, header, input, label, serial } from "../build";
+import { FMT, FILL, calc, colLetter, header, input, label, note, serial } from "../build";
 import type { CellRef, CheckDef, ExampleValue, ListDef, RowSpan, TemplateSheet } from "../types";
 
 export const REGISTER_ROWS = 100;
@@ -47,12 +47,10 @@ function monthFormula(row: number, col: string): string {
 export function registerSheet(key: string, name: string, yearFormula?: string): { sheet: TemplateSheet; refs: RegisterRefs } {
   const years = { from: 2015, to: null };
   const cells: CellModel[] = [
-    label("A3", "Eén regel per werknemer met loonkostensubsidie (Participatiewet art. 10d). Geen BSN: gebruik een eigen referentienummer.", {
-      italic: true,
-    }),
-    label("A4", "Verantwoordingsjaar", { bold: true }),
+    note("A3", "Eén regel per werknemer met loonkostensubsidie (Participatiewet art. 10d). Geen BSN: gebruik een eigen referentienummer."),
+    label("A4", "Jaar (T)", { bold: true }),
     yearFormula ? calc("B4", yearFormula, FMT.year) : input("B4", "jaar", { years }),
-    label("A5", "Maandbedragen met PB.LKSPERIODE; een gedeeltelijke maand naar rato van kalenderdagen.", { italic: true }),
+    note("A5", "Maandbedragen met PB.LKSPERIODE; een gedeeltelijke maand naar rato van kalenderdagen."),
     label("H4", "Eerste dag", { italic: true }),
     label("H5", "Laatste dag", { italic: true }),
   ];
@@ -101,6 +99,7 @@ export function registerSheet(key: string, name: string, yearFormula?: string): 
       cells,
       columnWidths: widths,
       freeze: "C7",
+      merges: ["A3:U3", "A5:G5"],
       landscape: true,
       printTitleRows: "1:6",
     },

@@ -4,7 +4,7 @@
  * sources.md §3.2, H); the indicator lists are not (sources.md §3.3): each row says so and where it comes from.
  */
 import type { CellModel } from "../../xlsx/model";
-import { ANNEX_WIDTHS, sisaIdentity, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
+import { ANNEX_WIDTHS, note, sisaIdentity, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
 import type { CheckDef, ExampleValue, TemplateDef } from "../types";
 import { registerChecks, registerExample, registerSheet } from "./lksRegister";
 
@@ -12,11 +12,12 @@ const YEARS = { from: 2015, to: null };
 const B = "bijlage";
 const R = "register";
 
-const SRC_G2 =
-  "sources.md §3.3 [UNVERIFIED, L]: omschrijving naar herinnering; het codenummer is het volgnummer in dit sjabloon. Toetsen aan het SiSa-model (Rijksoverheid/CBS) van het jaar.";
-const SRC_G2_BESLUIT =
-  "Besluit Participatiewet (lasten t−2 uit SiSa: algemene bijstand en LKS, H); code en exacte omschrijving: sources.md §3.3 [UNVERIFIED, L].";
-const SRC_G3 = "Niet in sources.md: omschrijving naar de opzet van het Bbz 2004 (levensonderhoud, kapitaal, onderzoek); code en tekst te toetsen aan het SiSa-model.";
+// The Bron column cites what a controller can look up. Where the code and wording come from inside the project (a
+// recollection, sources.md §3.3 [UNVERIFIED, L]; G2/G3 titles from published annexes, §3.2) stays here, not on the sheet.
+const MODEL = "SiSa-model: Regeling informatieverstrekking sisa, bijlage 1.";
+const SRC_G2 = `Participatiewet art. 69 lid 1 (gebundelde uitkering). ${MODEL}`;
+const SRC_G2_BESLUIT = `Participatiewet art. 69 lid 1; Besluit Participatiewet (deze lasten van jaar T verdelen het budget van jaar T+2). ${MODEL}`;
+const SRC_G3 = `Besluit bijstandverlening zelfstandigen 2004. ${MODEL}`;
 
 const { sheet: register, refs: reg } = registerSheet(R, "LKS-register", `${xref({ sheet: B, address: "B6" })}`);
 
@@ -44,7 +45,7 @@ const g3Rows: IndicatorRow[] = [
   { code: "G3/02", description: "Besteding (jaar T) kapitaalverstrekking", aard: "R", unit: "bedrag", source: SRC_G3 },
   { code: "G3/03", description: "Baten (jaar T) levensonderhoud gevestigde zelfstandigen (exclusief Rijk)", aard: "R", unit: "bedrag", source: SRC_G3 },
   { code: "G3/04", description: "Baten (jaar T) kapitaalverstrekking (exclusief Rijk)", aard: "R", unit: "bedrag", source: SRC_G3 },
-  { code: "G3/05", description: "Besteding (jaar T) aan onderzoek als bedoeld in artikel 56 Bbz 2004", aard: "R", unit: "bedrag", source: SRC_G3 },
+  { code: "G3/05", description: "Besteding (jaar T) aan onderzoek als bedoeld in artikel 56 Bbz 2004", aard: "R", unit: "bedrag", source: `Bbz 2004 art. 56. ${MODEL}` },
   { code: "G3/06", description: "Eindverantwoording (Ja/Nee)", aard: "n.v.t.", unit: "janee", source: SRC_G3 },
 ];
 
@@ -53,7 +54,7 @@ const g3Start = g2.lastRow + 6;
 const g3 = indicatorTable(B, g3Start, "B6", g3Rows, YEARS);
 
 const cells: CellModel[] = [
-  label("A3", "Gele cellen invullen, groene cellen worden berekend. Codes en omschrijvingen met status 'te verifiëren' eerst naast het SiSa-model van het jaar leggen.", { italic: true }),
+  note("A3", "Gele cellen invullen, groene cellen worden berekend. Controleer codes en omschrijvingen tegen het SiSa-model van het verantwoordingsjaar vóór u aanlevert."),
   ...sisaIdentity(YEARS),
   label("A9", "Zijn uitvoeringskosten in de bestedingen hieronder opgenomen? (Ja/Nee)", { bold: true, wrap: true }),
   input("B9", "janee"),
@@ -64,7 +65,10 @@ const cells: CellModel[] = [
     juridischeGrondslag: "Participatiewet art. 69",
     ontvanger: "Gemeenten",
   }),
-  label("A13", "Uitkeringscode G2 en titel: geverifieerd (Maassluis jaarverslag 2016, sources.md §3.2). Indicatoren: te verifiëren (sources.md §3.3).", { italic: true }),
+  note(
+    "A13",
+    "Uitkeringscode G2 en de titel komen overeen met gepubliceerde SiSa-bijlagen. De indicatoren zijn niet vergeleken met het officiële model en genummerd in de volgorde van dit sjabloon: controleer codes en omschrijvingen tegen het SiSa-model van het verantwoordingsjaar.",
+  ),
   ...g2.cells,
   ...regelingHeader(g3Start - 4, {
     verstrekker: "SZW",
@@ -74,7 +78,10 @@ const cells: CellModel[] = [
     juridischeGrondslag: "Besluit bijstandverlening zelfstandigen 2004",
     ontvanger: "Gemeenten",
   }),
-  label(`A${g3Start - 2}`, "Uitkeringscode G3 en titel: geverifieerd (sources.md §3.2). Indicatoren: te verifiëren (geen bron in sources.md).", { italic: true }),
+  note(
+    `A${g3Start - 2}`,
+    "Uitkeringscode G3 en de titel komen overeen met gepubliceerde SiSa-bijlagen. De indicatoren: controleer codes en omschrijvingen tegen het SiSa-model van het verantwoordingsjaar.",
+  ),
   ...g3.cells,
 ];
 
@@ -194,6 +201,7 @@ export const SISA_PW: TemplateDef = {
       title: "SiSa-bijlage verantwoordingsinformatie Participatiewet (G2, G3)",
       cells,
       columnWidths: ANNEX_WIDTHS,
+      merges: ["A3:G3", "A13:G13", `A${g3Start - 2}:G${g3Start - 2}`],
       landscape: true,
     },
     register,
