@@ -545,6 +545,8 @@ export function evaluateChecks(def: TemplateDef, found: Record<string, string>, 
 // ---------------------------------------------------------------------------------------------- input cells
 
 const NUMERIC_KINDS = new Set(["bedrag", "aantal", "percentage", "uren", "leeftijd", "jaar"]);
+/** What a number of each kind looks like when typed, for "typ het als getal, bijvoorbeeld …". */
+const EXAMPLE_OF: Record<string, string> = { bedrag: "1250,00", aantal: "120", percentage: "60%", uren: "32", leeftijd: "20", jaar: "2024" };
 const LOOKS_LIKE_A_YEAR = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2200;
 
 /** What is wrong with the value of one input cell, as a message that says what to type instead; undefined if nothing. */
@@ -581,14 +583,15 @@ function inputProblem(c: TemplateCell, v: unknown, labelOf: () => string): strin
     const t = v.trim();
     const n = numberFromText(t);
     const head = `${L()} is tekst ("${t}"), geen getal, en telt zo niet mee.`;
-    if (n === undefined) return `${head} Typ het als getal, bijvoorbeeld ${kind === "percentage" ? "60%" : kind === "jaar" ? "2024" : "400"}.`;
+    if (n === undefined) return `${head} Typ het als getal, bijvoorbeeld ${EXAMPLE_OF[kind] ?? "400"}.`;
     return `${head} Het lijkt ${shown(kind, n, t)} — typ het als getal, zonder apostrof ervoor.`;
   }
   if (typeof v === "boolean") return `${L()} is ${asText(v)}, geen getal. Typ een getal.`;
   const n = asNumber(v);
   if (n === undefined) return `${L()} is geen getal ("${asText(v)}"). Typ een getal.`;
   if (val?.type === "whole" && !Number.isInteger(n)) {
-    return kind === "jaar" ? `${L()} is ${dutchNumber(n)}; typ een jaartal, bijvoorbeeld 2024.` : `${L()} is ${dutchNumber(n)}; typ een geheel getal.`;
+    const shownN = String(n).replace(".", ",");
+    return kind === "jaar" ? `${L()} is ${shownN}; typ een jaartal, bijvoorbeeld 2024.` : `${L()} is ${shownN}; typ een geheel getal.`;
   }
   if (kind === "percentage" && max !== undefined && n > max) {
     // 60 in a cell meant for 60% (Excel shows 6000%); 1,5 could be 150% or 1,5%, so it is not guessed.
