@@ -3,7 +3,7 @@
  * `pb recalc`. Pure with respect to files: it takes a WorkbookModel and returns a report.
  */
 import { toDisplayFormula } from "../functions/formulaNames";
-import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION } from "../parameters";
+import { activeParameterSet, activeParameterSetLabel, type ParameterSetOrigin } from "../parameters";
 import { ADDIN_VERSION } from "../version";
 import type { WorkbookModel } from "../xlsx/model";
 import { buildEngine, ENGINE_NAME, engineFunctionNames, formatAddress, fromHfValue, parseAddress, parseRange, type EngineValue } from "./engine";
@@ -35,6 +35,11 @@ export interface RecalcReport {
   file: string;
   parameterSetVersion: string;
   parameterSetHash: string;
+  /** "eigen" when the figures were computed with the user's own file: every report says so. */
+  parameterSetOrigin: ParameterSetOrigin;
+  parameterSetFile?: string;
+  /** The set in one Dutch line, marked when it is not the built-in one. */
+  parameterSetLabel: string;
   addinVersion: string;
   engine: string;
   pbCells: number;
@@ -156,10 +161,14 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   }
   hf.destroy();
   const warnings = [...(options.warnings ?? []), ...built.skippedNames];
+  const set = activeParameterSet();
   return {
     file: options.file ?? "",
-    parameterSetVersion: PARAMETER_SET_VERSION,
-    parameterSetHash: PARAMETER_SET_HASH,
+    parameterSetVersion: set.version,
+    parameterSetHash: set.hash,
+    parameterSetOrigin: set.origin,
+    ...(set.file !== undefined ? { parameterSetFile: set.file } : {}),
+    parameterSetLabel: activeParameterSetLabel(),
     addinVersion: ADDIN_VERSION,
     engine: ENGINE_NAME,
     pbCells: cells.length,

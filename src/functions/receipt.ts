@@ -3,7 +3,7 @@
  * (with valid-from dates and sources) it used, and the parameter set it came from. Auditors keep these; the task pane's
  * audit sheet and `pb recalc --json` print them.
  */
-import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION, type ParameterUse } from "../parameters";
+import { activeParameterSet, type ParameterSetOrigin, type ParameterUse } from "../parameters";
 import { ADDIN_VERSION } from "../version";
 import type { RawArg } from "./contract";
 import { invoke, type InvokeResult } from "./invoke";
@@ -19,10 +19,15 @@ export interface Receipt {
   parameters: ParameterUse[];
   parameterSetVersion: string;
   parameterSetHash: string;
+  /** Where the set came from: the built-in one, an earlier released one, or the user's own file ("eigen"). */
+  parameterSetOrigin: ParameterSetOrigin;
+  /** The file an own set was read from. */
+  parameterSetFile?: string;
   addinVersion: string;
 }
 
 export function withReceipt(id: string, raw: readonly RawArg[]): Receipt {
+  const set = activeParameterSet();
   const trace: ParameterUse[] = [];
   const result = invoke(id, raw, { trace });
   const spec = REGISTRY.get(id);
@@ -44,8 +49,10 @@ export function withReceipt(id: string, raw: readonly RawArg[]): Receipt {
     inputs,
     result,
     parameters,
-    parameterSetVersion: PARAMETER_SET_VERSION,
-    parameterSetHash: PARAMETER_SET_HASH,
+    parameterSetVersion: set.version,
+    parameterSetHash: set.hash,
+    parameterSetOrigin: set.origin,
+    ...(set.file !== undefined ? { parameterSetFile: set.file } : {}),
     addinVersion: ADDIN_VERSION,
   };
 }

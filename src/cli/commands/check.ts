@@ -10,6 +10,8 @@ import { buildEngine, fromHfValue, parseAddress } from "../../engine/engine";
 import { checkWorkbook, count, type CheckResult, type WorkbookView } from "../../templates/checks";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
+import { activeParameterSetLabel } from "../../parameters";
+import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
 
 function where(r: CheckResult): string {
   if (!r.sheet) return "";
@@ -21,18 +23,20 @@ export const checkCommand: Command = {
   name: "check",
   summary: "De controles van de PB-sjablonen in een werkmap uitvoeren (vóór aanlevering)",
   usage: [
-    "pb check WERKMAP.xlsx [--json] [--alles]",
+    "pb check WERKMAP.xlsx [--json] [--alles] [--parameterset V]",
     "  Zoekt de PB Rekenkit-sjablonen in de werkmap, rekent de formules opnieuw uit en voert hun controles uit:",
     "  invoer als getal, datum of Ja/Nee, registerregels (referentie, dubbel, geen BSN, niets onder de lijst),",
     "  overschreven formules, verplichte cellen, aansluiting van totalen, reservering binnen 25%/31,25%,",
     "  geen uitvoeringskosten, LKS in G2 tegenover het register, geen saldering in een GR, termijnen.",
     "  Eén melding per foute cel, met blad, cel en wat u in plaats daarvan typt; controles die daardoor ook",
     "  falen staan erbij geteld (--alles toont ze, en de geslaagde controles). --json geeft JSON.",
+    PARAMETERSET_USAGE,
     "  Afsluitcode: 0 = geen fouten, 1 = fout(en), 2 = bestand onleesbaar of geen sjabloon gevonden.",
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag" });
+    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag", ...PARAMETERSET_OPTION });
     if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb check WERKMAP.xlsx");
+    applyParameterSetOption(options, io);
     const file = positional[0];
     let model;
     try {
@@ -98,8 +102,12 @@ export const checkCommand: Command = {
     }
     const checks = new Set(all.flatMap((r) => [r.id, ...(r.dependents ?? []).map((d) => d.id)])).size;
     const line = `${count(found.length, "sjabloon", "sjablonen")}, ${count(checks, "controle", "controles")}, ${count(failed.length, "fout", "fouten")}`;
-    if (options.json === true) io.err(line);
-    else io.out(line);
+    // The set the checks ran with belongs to the report; an own set is marked as such.
+    const setLine = `Gecontroleerd met ${activeParameterSetLabel()}.`;
+    for (const l of [setLine, line]) {
+      if (options.json === true) io.err(l);
+      else io.out(l);
+    }
     return failed.length === 0 ? EXIT.ok : EXIT.mismatch;
   },
 };

@@ -7,6 +7,7 @@ import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
 import { writeWorkbook } from "../../xlsx/write";
 import type { CellModel, WorkbookModel } from "../../xlsx/model";
+import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
 
 /** Above this many bytes the phases are announced on stderr, so a long run is visibly alive. */
 const LARGE_FILE_BYTES = 1_000_000;
@@ -42,7 +43,7 @@ function rowOf(c: PbCellReport): string[] {
 function headLines(r: RecalcReport): string[] {
   return [
     `Herberekening van ${r.file}`,
-    `PB Rekenkit ${r.addinVersion}; parameterset ${r.parameterSetVersion} (${r.parameterSetHash}); rekenkern ${r.engine}`,
+    `PB Rekenkit ${r.addinVersion}; ${r.parameterSetLabel}; rekenkern ${r.engine}`,
   ];
 }
 
@@ -84,7 +85,7 @@ function reportWorkbook(r: RecalcReport): WorkbookModel {
   const about: CellModel[] = [
     ["Bestand", r.file],
     ["PB Rekenkit", r.addinVersion],
-    ["Parameterset", `${r.parameterSetVersion} (${r.parameterSetHash})`],
+    ["Parameterset", r.parameterSetLabel.replace(/^parameterset /, "")],
     ["Rekenkern", r.engine],
     ["Samenvatting", summaryLine(r)],
     ...r.warnings.map((w) => ["Let op", w]),
@@ -122,18 +123,20 @@ export const recalcCommand: Command = {
   name: "recalc",
   summary: "Een werkmap herberekenen en elke PB-cel vergelijken met de opgeslagen waarde",
   usage: [
-    "pb recalc WERKMAP.xlsx [--json] [--out RAPPORT] [--max-mb N]",
+    "pb recalc WERKMAP.xlsx [--json] [--out RAPPORT] [--max-mb N] [--parameterset V]",
     "  Rekent alle formules opnieuw uit en meldt per PB-cel: werkblad, cel, formule, opgeslagen waarde,",
     "  herberekende waarde, verschil en status, met de versie van de parameterset.",
     "  --json      rapport als JSON (op stdout; de samenvattingsregel dan op stderr)",
     "  --out F     rapport naar bestand F (.xlsx = rapportwerkmap, .json = JSON, anders tekst); nooit de werkmap zelf",
     "  --max-mb N  grootste bestand dat wordt gelezen (standaard 200 MB)",
+    PARAMETERSET_USAGE,
     "  Afsluitcode: 0 = alle PB-cellen kloppen (binnen een halve cent), 1 = verschil(len), 2 = bestand onleesbaar.",
     "  Laatste regel: 'N PB cells, M mismatches'. De werkmap zelf wordt nooit gewijzigd.",
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", out: "value", "max-mb": "value" });
+    const { positional, options } = parseOptions(args, { json: "flag", out: "value", "max-mb": "value", ...PARAMETERSET_OPTION });
     if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb recalc WERKMAP.xlsx [--json] [--out RAPPORT]");
+    applyParameterSetOption(options, io);
     const file = positional[0];
     const json = options.json === true;
     const out = typeof options.out === "string" ? options.out : undefined;
@@ -170,7 +173,7 @@ export const recalcCommand: Command = {
     if (out !== undefined) {
       progress?.(`Rapport schrijven naar ${out}…`);
       await writeReport(report, out, json);
-      io.out(`Rapport geschreven naar ${out} (parameterset ${report.parameterSetVersion}).`);
+      io.out(`Rapport geschreven naar ${out} (${report.parameterSetLabel}).`);
       for (const c of report.cells.filter((x) => x.status !== "ok").slice(0, 20)) io.out(rowOf(c).join("\t"));
       io.out(summaryLine(report));
     } else if (json) {
