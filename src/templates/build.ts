@@ -61,6 +61,13 @@ export function validationFor(kind: InputKind, years?: { from: number; to: numbe
       return { type: "decimal", min: 0, max: 80, error: "Vul uren per week in, van 0 tot 80." };
     case "leeftijd":
       return { type: "whole", min: 15, max: 150, error: "Vul een leeftijd in (15 of ouder), of laat leeg voor volwassen." };
+    case "route":
+      return {
+        type: "list",
+        values: ["Loonwaarde", "Forfaitair"],
+        error: "Kies Loonwaarde, of Forfaitair voor de 50%-route zonder loonwaardebepaling (ten hoogste de eerste 6 maanden).",
+        prompt: "Leeg = Loonwaarde",
+      };
     case "tekst":
       return undefined;
   }
@@ -76,6 +83,7 @@ const FORMAT_OF: Record<InputKind, string | undefined> = {
   tekst: "@",
   uren: FMT.hours,
   leeftijd: FMT.year,
+  route: undefined,
 };
 
 export function title(address: string, text: string): CellModel {

@@ -13,7 +13,7 @@
  */
 import { param } from "../parameters";
 import type { Deadline } from "../parameters/wpb";
-import { isoToSerial, serialToIso, ymdToIso } from "../rules/dates";
+import { addDays, addMonths, isoToSerial, serialToIso, ymdToIso } from "../rules/dates";
 import { REGISTRY } from "../functions/registry";
 import { pbCallSites } from "../excel/formulaArgs";
 import { colLetter, colNumber, splitAddress } from "./build";
@@ -110,9 +110,9 @@ export function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "a", "a en b", "a, b en c". */
-function listText(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
+/** "a", "a en b", "a, b en c" (or with "of"). */
+function listText(items: string[], and = "en"): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -326,7 +326,23 @@ export function evaluateChecks(def: TemplateDef, found: Record<string, string>, 
       const h = ix.headings.get(rows.sheet)?.get(col)?.filter((x) => x.row < rows.first).pop();
       return h ? shortHeading(h.text) : `kolom ${col}`;
     };
-    const seen = new Map<string, number>();
+    const seen = new Map<string, number[]>();
+    /** A row's period as serials; no end = open. Rows without a readable start are not compared. */
+    const periodOf = (r: number): [number, number] | undefined => {
+      if (!list.periods) return undefined;
+      const s = asNumber(read(sheet, `${list.periods.start}${r}`));
+      const e = asNumber(read(sheet, `${list.periods.end}${r}`));
+      return s === undefined ? undefined : [s, e ?? Infinity];
+    };
+    const overlaps = (a: number, b: number) => {
+      const [p, q] = [periodOf(a), periodOf(b)];
+      return !p || !q || (p[0] <= q[1] && q[0] <= p[1]);
+    };
+    const periodText = (r: number) => {
+      const p = periodOf(r);
+      if (!p) return "zonder begindatum";
+      return p[1] === Infinity ? `vanaf ${dateText(p[0])}, loopt door` : `${dateText(p[0])} tot en met ${dateText(p[1])}`;
+    };
     for (let r = rows.first; r <= rows.last; r++) {
       const keyCell = `${rows.key}${r}`;
       const key = read(sheet, keyCell);
@@ -355,14 +371,19 @@ export function evaluateChecks(def: TemplateDef, found: Record<string, string>, 
       }
       // "0901" and 901 are the same code (a text cell and a number cell); case and spacing do not tell keys apart.
       const norm = /^\d+$/.test(text) ? String(Number(text)) : text.toLowerCase().replace(/\s+/g, " ");
-      const first = seen.get(norm);
-      if (first !== undefined) {
+      const earlier = seen.get(norm) ?? [];
+      const clash = earlier.find((e) => !list.periods || overlaps(e, r));
+      if (clash !== undefined) {
+        const why = list.periods
+          ? ` en de perioden overlappen (regel ${clash}: ${periodText(clash)}; regel ${r}: ${periodText(r)}). Een andere ${list.what} krijgt een eigen ${list.keyLabel}; een nieuwe vaststelling voor dezelfde ${list.what} begint op de dag na de einddatum van de vorige regel.`
+          : `. Geef elke ${list.what} een eigen ${list.keyLabel}.`;
         primaries.push({
           ...generic("lijst.dubbel", list),
           ...at,
-          message: `${capital(list.keyLabel)} ${text} in ${keyCell} staat ook in ${rows.key}${first}. Geef elke ${list.what} een eigen ${list.keyLabel}.`,
+          message: `${capital(list.keyLabel)} ${text} in ${keyCell} staat ook in ${rows.key}${clash}${why}`,
         });
-      } else seen.set(norm, r);
+      }
+      seen.set(norm, [...earlier, r]);
     }
     // Data below the last row of the list: nothing counts it.
     const cols = [rows.key, ...list.columns];
@@ -463,7 +484,8 @@ export function evaluateChecks(def: TemplateDef, found: Record<string, string>, 
   for (const origin of errorOrigins(def, present, read, sheetName)) {
     const probe: Failure = { id: "", title: "", why: "", sheetKey: "", message: "", reads: [origin.key] };
     if (primaries.some((p) => covers(p, probe))) continue;
-    const blamed = blame(def, origin, inputKeys);
+    const found = blame(def, origin, inputKeys);
+    const blamed = found?.input;
     const [sheetKey, address] = (blamed ?? origin.key).split("!");
     const [oSheet, oAddress] = origin.key.split("!");
     const group = `${origin.error}|${[...inputsOf(def, origin.key, inputKeys)].sort().join(",")}`;
@@ -475,7 +497,8 @@ export function evaluateChecks(def: TemplateDef, found: Record<string, string>, 
       }
       groups.set(group, [origin.key]);
     }
-    const fn = origin.call ? `PB.${origin.call}` : "De formule";
+    const call = found?.call ?? origin.call;
+    const fn = call ? `PB.${call}` : "De PB-functie";
     primaries.push({
       ...generic("fout.invoer"),
       sheetKey,
@@ -558,9 +581,10 @@ function inputProblem(c: TemplateCell, v: unknown, labelOf: () => string): strin
   const val = c.validation;
   const min = val?.min;
   const max = val?.max;
-  if (kind === "janee") {
+  if (val?.type === "list") {
+    const allowed = val.values ?? [];
     const t = asText(v).toLowerCase();
-    return t === "ja" || t === "nee" ? undefined : `${L()} is "${asText(v)}": kies Ja of Nee uit de keuzelijst.`;
+    return allowed.some((a) => a.toLowerCase() === t) ? undefined : `${L()} is "${asText(v)}": kies ${listText(allowed, "of")} uit de keuzelijst.`;
   }
   if (kind === "datum") {
     if (typeof v === "string") {
@@ -651,7 +675,9 @@ function errorOrigins(def: TemplateDef, sheets: TemplateDef["sheets"], read: Cel
       if (!e) continue;
       const inherited = (graph.precedents.get(key) ?? []).some((p) => graph.precedents.has(p) && valueOf(p) !== null);
       if (inherited) continue;
-      const call = pbCallSites(c.formula)[0]?.id;
+      // With more than one PB call in the formula (the register's two routes) the message decides which one spoke.
+      const calls = [...new Set(pbCallSites(c.formula).map((x) => x.id))];
+      const call = calls.length === 1 ? calls[0] : undefined;
       out.push({ key, error: e.error, ...(e.message ? { message: e.message } : {}), ...(call ? { call } : {}) });
     }
   }
@@ -675,23 +701,24 @@ function inputsOf(def: TemplateDef, key: CellKey, inputs: Set<CellKey>): Set<Cel
   return out;
 }
 
-/** The input cell an error message is about: the argument it names, and the input cell that argument reads. */
-function blame(def: TemplateDef, origin: Origin, inputs: Set<CellKey>): CellKey | undefined {
+/** The input cell an error message is about (the argument it names, and the input cell that argument reads), and the call. */
+function blame(def: TemplateDef, origin: Origin, inputs: Set<CellKey>): { input: CellKey; call: string } | undefined {
   const [sheetKey, address] = origin.key.split("!");
   const cell = def.sheets.find((s) => s.key === sheetKey)?.cells.find((c) => c.address === address);
   if (!cell?.formula || !origin.message) return undefined;
   const message = origin.message.toLowerCase();
-  let best: { at: number; refs: CellKey[] } | undefined;
+  let best: { at: number; refs: CellKey[]; call: string } | undefined;
   for (const site of pbCallSites(cell.formula)) {
     const spec = REGISTRY.get(site.id);
     if (!spec) continue;
     spec.args.forEach((a, i) => {
       const m = new RegExp(`(^|[^a-z_])${a.name.toLowerCase().replace(/_/g, "[ _]")}([^a-z_]|$)`).exec(message);
       if (!m || site.args[i] === undefined) return;
-      if (!best || m.index < best.at) best = { at: m.index, refs: formulaRefs(site.args[i], sheetKey) };
+      const refs = formulaRefs(site.args[i], sheetKey).filter((r) => inputs.has(r));
+      if (refs.length > 0 && (!best || m.index < best.at)) best = { at: m.index, refs, call: site.id };
     });
   }
-  return best?.refs.find((r) => inputs.has(r));
+  return best ? { input: best.refs[0], call: best.call } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------- the check kinds
@@ -739,10 +766,12 @@ function runCheck(check: CheckDef, x: CheckContext): string | undefined {
     case "requiredInRows":
       for (const r of usedRows(check.rows)) {
         const ref = keyText(check.rows, r);
-        const missing = check.columns.filter((col) => isEmpty(read(sheetName(check.rows.sheet), `${col.column}${r}`)));
+        const sheet = sheetName(check.rows.sheet);
+        const needed = check.columns.filter((col) => !col.unless || asText(read(sheet, `${col.unless.column}${r}`)).toLowerCase() !== col.unless.equals.toLowerCase());
+        const missing = needed.filter((col) => isEmpty(read(sheet, `${col.column}${r}`)));
         if (missing.length === 0) continue;
         const rowReads = missing.map((m) => cellKey(check.rows.sheet, `${m.column}${r}`));
-        if (missing.length === check.columns.length && missing.length > 1) {
+        if (missing.length === needed.length && missing.length > 1) {
           fail(
             check.rows.sheet,
             `${missing[0].column}${r}`,
@@ -821,10 +850,55 @@ function runCheck(check: CheckDef, x: CheckContext): string | undefined {
         right = amount(check.right);
       }
       if (left !== undefined && right !== undefined && Math.abs(left - right) >= CENT) {
-        fail(check.left.sheet, check.left.address, `${capital(check.left.label)} is ${euro(left)}, maar ${check.right.label} is ${euro(right)} (verschil ${euro(left - right)}).`, reads);
+        const ex = check.explainedBy;
+        if (ex && !isEmpty(get(ex))) break;
+        const explain = ex ? ` Licht het verschil toe in ${ex.address} (${ex.label}), of pas het bedrag aan.` : "";
+        fail(check.left.sheet, check.left.address, `${capital(check.left.label)} is ${euro(left)}, maar ${check.right.label} is ${euro(right)} (verschil ${euro(left - right)}).${explain}`, [
+          ...reads,
+          ...(ex ? [k(ex)] : []),
+        ]);
       }
       break;
     }
+
+    case "maxMonths":
+      for (const r of usedRows(check.rows)) {
+        const sheet = sheetName(check.rows.sheet);
+        if (asText(read(sheet, `${check.when.column}${r}`)).toLowerCase() !== check.when.equals.toLowerCase()) continue;
+        const who = `Regel ${r} (${keyText(check.rows, r)})`;
+        const route = `route ${check.when.equals}`;
+        if (check.empty && !isEmpty(read(sheet, `${check.empty.column}${r}`))) {
+          fail(check.rows.sheet, `${check.empty.column}${r}`, `${who}: ${route} rekent zonder ${check.empty.label}. Maak ${check.empty.column}${r} leeg, of kies een andere route in ${check.when.column}${r}.`, [
+            cellKey(check.rows.sheet, `${check.empty.column}${r}`),
+            cellKey(check.rows.sheet, `${check.when.column}${r}`),
+          ]);
+        }
+        const s = asNumber(read(sheet, `${check.start}${r}`));
+        const startIso = s !== undefined ? serialToIso(Math.floor(s)) : undefined;
+        if (!startIso) continue; // the required check says so
+        let months: number;
+        try {
+          months = param<number>(check.param, startIso);
+        } catch {
+          fail(check.rows.sheet, `${check.when.column}${r}`, `${who}: ${route} bestaat niet op ${dateText(s as number)}. Kies een andere route.`);
+          continue;
+        }
+        const lastIso = addDays(addMonths(startIso, months), -1);
+        const last = isoToSerial(lastIso);
+        const nextDay = dateText(last + 1);
+        const e = asNumber(read(sheet, `${check.end}${r}`));
+        const reads = [cellKey(check.rows.sheet, `${check.start}${r}`), cellKey(check.rows.sheet, `${check.end}${r}`), cellKey(check.rows.sheet, `${check.when.column}${r}`)];
+        if (e === undefined || Math.floor(e) > last) {
+          fail(
+            check.rows.sheet,
+            `${check.end}${r}`,
+            `${who}: ${route} geldt ten hoogste ${count(months, "maand", "maanden")}, tot en met ${dateText(last)}${e === undefined ? ", maar de regel heeft geen einddatum" : `, maar de regel loopt tot ${dateText(e)}`}. ` +
+              `Vul ${dateText(last)} (of eerder) in als einddatum en zet de vastgestelde loonwaarde op een nieuwe regel met dezelfde referentie vanaf ${nextDay}.`,
+            reads,
+          );
+        }
+      }
+      break;
 
     case "balance": {
       let sum = 0;
@@ -968,6 +1042,16 @@ function reads(def: TemplateDef, version: string): boolean {
   return version === def.version || (def.readsVersions ?? []).includes(version);
 }
 
+/** The definition that checks workbooks of this version: the current one, or a legacy one with that layout. */
+function definitionFor(def: TemplateDef, version: string): TemplateDef | undefined {
+  return reads(def, version) ? def : def.legacy?.find((l) => reads(l, version));
+}
+
+/** Every version a definition can check, newest first. */
+function knownVersions(def: TemplateDef): string[] {
+  return [def, ...(def.legacy ?? [])].flatMap((d) => [d.version, ...(d.readsVersions ?? [])]);
+}
+
 /** " (2)" at the end of a sheet name: the insertion it belongs to. */
 function instanceOfName(name: string): number {
   const m = / \((\d+)\)$/.exec(name);
@@ -982,7 +1066,8 @@ export function findInstances(sheetNames: readonly string[], read: CellReader): 
     const id = `${def.id}#${instance}`;
     let inst = byKey.get(id);
     if (!inst) {
-      inst = { def, version, instance, names: {}, missing: [], unmarked: {}, ...(reads(def, version) ? {} : { unknownVersion: true }) };
+      const forVersion = definitionFor(def, version);
+      inst = { def: forVersion ?? def, version, instance, names: {}, missing: [], unmarked: {}, ...(forVersion ? {} : { unknownVersion: true }) };
       byKey.set(id, inst);
     }
     return inst;
@@ -1053,13 +1138,24 @@ export function checkWorkbook(sheetNames: readonly string[], source: CellReader 
             cell: MARKER_ADDRESS,
             message:
               `Dit sjabloon is gemaakt met versie ${instance.version} van ${def.id}; deze PB Rekenkit kent versie ${def.version}` +
-              `${def.readsVersions?.length ? ` (en leest ${listText(def.readsVersions)})` : ""}. Niets is gecontroleerd: werk PB Rekenkit bij, of voeg het sjabloon opnieuw in en neem de invoer over.`,
+              `${knownVersions(def).length > 1 ? ` (en leest ${listText(knownVersions(def).slice(1))})` : ""}. Niets is gecontroleerd: werk PB Rekenkit bij, of voeg het sjabloon opnieuw in en neem de invoer over.`,
             why: markerWhy,
           },
         ],
       };
     }
     const marker: CheckResult[] = [];
+    if (def.outdated) {
+      marker.push({
+        id: "sjabloon.verouderd",
+        title: "Sjabloonversie volgt de wet",
+        ok: false,
+        sheet: instance.names[def.sheets[0].key] ?? Object.values(instance.names)[0],
+        cell: MARKER_ADDRESS,
+        message: def.outdated,
+        why: "De controles lezen deze werkmap met de indeling van haar eigen versie, maar de bedragen zijn gerekend zoals die versie het deed.",
+      });
+    }
     for (const [key, found] of Object.entries(instance.unmarked)) {
       const sheet = instance.names[key];
       marker.push({

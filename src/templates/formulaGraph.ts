@@ -134,6 +134,8 @@ const DUTCH_NAMES: Record<string, string> = {
   EOMONTH: "LAATSTE.DAG",
   SUMPRODUCT: "SOMPRODUCT",
   ROUND: "AFRONDEN",
+  EDATE: "ZELFDE.DAG",
+  DAY: "DAG",
   TRUE: "WAAR",
   FALSE: "ONWAAR",
 };

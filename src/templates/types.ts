@@ -7,7 +7,7 @@
 import type { CellModel, CellScalar } from "../xlsx/model";
 
 /** What is typed in an input cell; decides how a mistyped value is read back and what the message asks for. */
-export type InputKind = "bedrag" | "aantal" | "janee" | "jaar" | "percentage" | "datum" | "tekst" | "uren" | "leeftijd";
+export type InputKind = "bedrag" | "aantal" | "janee" | "jaar" | "percentage" | "datum" | "tekst" | "uren" | "leeftijd" | "route";
 
 /** A cell of a template definition: what the writers write, plus what the checks need to know about it. */
 export interface TemplateCell extends CellModel {
@@ -84,6 +84,11 @@ export interface ListDef {
   keyLabel: string;
   /** Refuse keys that pass the BSN elfproef (a register must not hold BSNs). */
   noBsn?: boolean;
+  /**
+   * Rows are periods (begin/end columns): one key may have several rows as long as their periods do not overlap (a new
+   * determination mid-year continues on a new row). Without it every key is unique.
+   */
+  periods?: { start: string; end: string };
 }
 
 /** Years a check or indicator applies to, read from the template's year cell. */
@@ -104,7 +109,12 @@ interface CheckBase {
 
 export type CheckDef =
   | (CheckBase & { kind: "required"; cells: (CellRef & { label: string })[] })
-  | (CheckBase & { kind: "requiredInRows"; rows: RowSpan; columns: { column: string; label: string }[] })
+  | (CheckBase & {
+      kind: "requiredInRows";
+      rows: RowSpan;
+      /** `unless`: the column is not required in a row where another column holds this value. */
+      columns: { column: string; label: string; unless?: { column: string; equals: string } }[];
+    })
   | (CheckBase & { kind: "yearRange"; cell: CellRef; from: number; to?: number })
   | (CheckBase & {
       kind: "choice";
@@ -123,6 +133,19 @@ export type CheckDef =
       left: CellRef & { label: string };
       /** Either one cell or the sum of a range on one sheet. */
       right: (CellRef & { label: string }) | { sheet: string; sum: string; label: string };
+      /** A difference is allowed once this cell explains it (SiSa's "toelichting bij afwijking"). */
+      explainedBy?: CellRef & { label: string };
+    })
+  | (CheckBase & {
+      kind: "maxMonths";
+      /** Rows where `when` holds must end within `param` months of their start (and may not fill `empty`). */
+      rows: RowSpan;
+      when: { column: string; equals: string };
+      start: string;
+      end: string;
+      /** Parameter with the number of months, looked up on the row's start. */
+      param: string;
+      empty?: { column: string; label: string };
     })
   | (CheckBase & {
       kind: "balance";
@@ -180,6 +203,10 @@ export interface TemplateDef {
    * too (a marker with any other version is reported, not checked against a layout it may not have).
    */
   readsVersions?: string[];
+  /** Definitions of earlier versions with another layout, so their workbooks are still checked against their own cells. */
+  legacy?: TemplateDef[];
+  /** Set on a legacy definition whose figures no longer follow the law: why, and what to do (Dutch); reported as a failure. */
+  outdated?: string;
   /** The worked example (`--voorbeeld`): values typed into input cells. */
   example: ExampleValue[];
 }

@@ -123,12 +123,16 @@ describe("SISA-PW: one message per broken cell", () => {
     ["G2/02 left empty", { [A]: { D16: null } }, `indicatoren.ingevuld @ ${A}!D16`, ""],
     ["uitvoeringskosten included: Ja", { [A]: { B9: "Ja" } }, `uitvoeringskosten @ ${A}!B9`, ""],
     ["Ja/Nee answered 'J'", { [A]: { B9: "J" } }, `invoer @ ${A}!B9`, `janee.geldig @ ${A}!B9`],
-    ["LKS indicator typed over (28.000 instead of the register's 28.030,55)", { [A]: { D24: 28_000 } }, `formule @ ${A}!D24`, `lks.register @ ${A}!D24`],
-    ["a register row with only a reference", { [R]: { A10: "W-004" } }, `register.rij.volledig @ ${R}!C10`, ""],
+    ["booked LKS 28.000 against the register's 45.558,20, unexplained", { [A]: { D24: 28_000 } }, `lks.register @ ${A}!D24`, ""],
+    ["a register row with only a reference", { [R]: { A13: "W-006" } }, `register.rij.volledig @ ${R}!C13`, ""],
     ["end before start", { [R]: { D9: serial("2023-03-01") } }, `register.datums @ ${R}!D9`, ""],
     // 12 months, their total, the register's totals and the annex's G2/09 all follow from the one loonwaarde
-    ["loonwaarde 150%: PB.LKSPERIODE refuses, every error is folded under E7", { [R]: { E7: 1.5 } }, `invoer @ ${R}!E7`, `register.fouten @ ${R}!I7`],
-    ["register total typed over", { [R]: { U107: 1 } }, `formule @ ${R}!U107`, `register.totaal @ ${R}!U107`],
+    ["loonwaarde 150%: PB.LKSPERIODE refuses, every error is folded under F7", { [R]: { F7: 1.5 } }, `invoer @ ${R}!F7`, `register.fouten @ ${R}!J7`],
+    ["register total typed over", { [R]: { V107: 1 } }, `formule @ ${R}!V107`, `register.totaal @ ${R}!V107`],
+    ["a forfaitair row without end date (lid 5: at most six months)", { [R]: { D10: null } }, `register.forfaitair @ ${R}!D10`, ""],
+    ["a forfaitair row with a loonwaarde", { [R]: { F10: 0.5 } }, `register.forfaitair @ ${R}!F10`, ""],
+    ["a new determination that overlaps the old row of the same employee", { [R]: { D11: serial("2023-10-31") } }, `lijst.dubbel @ ${R}!A12`, ""],
+    ["route typed as 'vast'", { [R]: { E7: "vast" } }, `invoer @ ${R}!E7`, ""],
     ["SiSa planned after 15-7-2024", { [A]: { B8: serial("2024-08-01") } }, `deadline.sisa @ ${A}!B8`, ""],
   ])("%s", (_name, changes, expected, dependent) => {
     const r = one("SISA-PW", changes);
@@ -136,30 +140,46 @@ describe("SISA-PW: one message per broken cell", () => {
     if (dependent) expect(r.dependents).toContain(dependent);
   });
 
-  test("the LKS mismatch names both figures", () => {
-    const r = resultsOf("SISA-PW", { [A]: { D24: 28_000 } }).find((x) => x.id === "formule")!;
-    expect(r.dependents!.find((x) => x.id === "lks.register")!.message).toBe(
-      "Indicator G2/09 loonkostensubsidie is € 28.000,00, maar totaal van het LKS-register is € 28.030,55 (verschil −€ 30,55).",
+  test("the booked LKS against the register: both figures and the difference; an explanation in D27 lets it pass", () => {
+    const r = one("SISA-PW", { [A]: { D24: 28_000 } });
+    expect(r.message).toBe(
+      "Indicator G2/09 loonkostensubsidie (geboekt) is € 28.000,00, maar het totaal van het LKS-register is € 45.558,20 (verschil −€ 17.558,20). Licht het verschil toe in D27 (toelichting bij een verschil), of pas het bedrag aan.",
+    );
+    expect(failed("SISA-PW", { [A]: { D24: 28_000, D27: "Twee werkgevers hebben in 2023 nog geen declaratie ingediend." } })).toEqual([]);
+  });
+
+  test("the forfaitair route: six months from 1-9-2023 end on 29-2-2024 (a leap year), one day later is too long", () => {
+    expect(failed("SISA-PW", { [R]: { D10: serial("2024-03-01") } })).toEqual([`register.forfaitair @ ${R}!D10`]);
+    expect(one("SISA-PW", { [R]: { D10: null } }).message).toBe(
+      "Regel 10 (W-004): route Forfaitair geldt ten hoogste 6 maanden, tot en met 29-2-2024, maar de regel heeft geen einddatum. Vul 29-2-2024 (of eerder) in als einddatum en zet de vastgestelde loonwaarde op een nieuwe regel met dezelfde referentie vanaf 1-3-2024.",
+    );
+  });
+
+  test("consecutive rows of one employee (a new loonwaarde from 1-10) pass; overlapping ones are named with both periods", () => {
+    expect(failed("SISA-PW", {})).toEqual([]);
+    // October paid twice makes the register differ from the booked G2/09: that follows, and is counted on the line.
+    expect(one("SISA-PW", { [R]: { D11: serial("2023-10-31") } }).message).toBe(
+      "Referentie W-005 in A12 staat ook in A11 en de perioden overlappen (regel 11: 1-2-2021 tot en met 31-10-2023; regel 12: vanaf 1-10-2023, loopt door). Een andere werknemer krijgt een eigen referentie; een nieuwe vaststelling voor dezelfde werknemer begint op de dag na de einddatum van de vorige regel. (en 1 controle die hiervan afhangt)",
     );
   });
 
   test("a bad loonwaarde: one message on E7 that says what to type, and the count of what follows from it", () => {
-    const r = one("SISA-PW", { [R]: { E7: 1.5 } });
+    const r = one("SISA-PW", { [R]: { F7: 1.5 } });
     // I7:T7 (12), U7, I107:U107 (13) = 26 errors in the register; the register total check 1 + 13 sums; G2/09 in the annex twice
     expect(r.dependents.filter((d) => d.startsWith("register.fouten"))).toHaveLength(26);
     expect(r.message).toBe(`Loonwaarde in regel 7 (W-001) is 150%; een percentage ligt tussen 0% en 100%. (en ${count(r.dependents.length, "controle die hiervan afhangt", "controles die hiervan afhangen")})`);
   });
 
   test("a loonwaarde of 60 (meant as 60%) gets the reading 'Bedoelt u 60%?'", () => {
-    expect(one("SISA-PW", { [R]: { E8: 60 } }).message).toMatch(/^Loonwaarde in regel 8 \(W-002\) is 6000%; een percentage ligt tussen 0% en 100%\. Bedoelt u 60%\? Typ dan 60% of 0,6\. \(en \d+ controles die hiervan afhangen\)$/);
+    expect(one("SISA-PW", { [R]: { F8: 60 } }).message).toMatch(/^Loonwaarde in regel 8 \(W-002\) is 6000%; een percentage ligt tussen 0% en 100%\. Bedoelt u 60%\? Typ dan 60% of 0,6\. \(en \d+ controles die hiervan afhangen\)$/);
   });
 
   test("an error the inputs do not explain (a fractional percent) is traced to the input its message names", () => {
     // 0,605 passes the validation (0–1) but the law works in whole percents (Regeling LKS Pwet art. 4): PB.LKSPERIODE refuses
-    const r = one("SISA-PW", { [R]: { E7: 0.605 } });
-    expect(r.primary).toBe(`fout.invoer @ ${R}!E7`);
-    expect(r.message).toMatch(/^Loonwaarde in regel 7 \(W-001\): PB\.LKSPERIODE in I7 weigert deze invoer \(#[A-Z!/0?]+\): loonwaarde: 0\.605 is geen heel percentage/);
-    expect(r.dependents).toContain(`register.fouten @ ${R}!T7`);
+    const r = one("SISA-PW", { [R]: { F7: 0.605 } });
+    expect(r.primary).toBe(`fout.invoer @ ${R}!F7`);
+    expect(r.message).toMatch(/^Loonwaarde in regel 7 \(W-001\): PB\.LKSPERIODE in J7 weigert deze invoer \(#[A-Z!/0?]+\): loonwaarde: 0\.605 is geen heel percentage/);
+    expect(r.dependents).toContain(`register.fouten @ ${R}!U7`);
   });
 
   test("the trace does not depend on the error code a PB function uses (#NUM! or #VALUE!)", () => {
@@ -170,7 +190,7 @@ describe("SISA-PW: one message per broken cell", () => {
         return x && typeof x === "object" && x.error ? { ...x, error: x.error === "#NUM!" ? "#VALUE!" : "#NUM!" } : x;
       },
     });
-    for (const changes of [{ [R]: { E7: 0.605 } }, { [R]: { E7: 1.5 } }]) {
+    for (const changes of [{ [R]: { F7: 0.605 } }, { [R]: { F7: 1.5 } }]) {
       const plain = resultsOf("SISA-PW", changes).filter((r) => !r.ok);
       const swapped = resultsOf("SISA-PW", changes, recode).filter((r) => !r.ok);
       expect(swapped.map((r) => [at(r), r.dependents?.length])).toEqual(plain.map((r) => [at(r), r.dependents?.length]));
@@ -185,9 +205,9 @@ describe("SISA-PW: one message per broken cell", () => {
         return x && typeof x === "object" && x.error ? { error: x.error } : x;
       },
     });
-    const bad = resultsOf("SISA-PW", { [R]: { E7: 0.605, E9: 0.505 } }, noMessage).filter((r) => !r.ok);
-    expect(bad.map(at)).toEqual([`fout.invoer @ ${R}!I7`, `fout.invoer @ ${R}!K9`]);
-    expect(bad[0].message).toMatch(/^PB\.LKSPERIODE in I7 \(jan in regel 7 \(W-001\)\) geeft #[A-Z!/0?]+; de melding bij de cel zegt welke invoer niet klopt\./);
+    const bad = resultsOf("SISA-PW", { [R]: { F7: 0.605, F9: 0.505 } }, noMessage).filter((r) => !r.ok);
+    expect(bad.map(at)).toEqual([`fout.invoer @ ${R}!J7`, `fout.invoer @ ${R}!L9`]);
+    expect(bad[0].message).toMatch(/^De PB-functie in J7 \(jan in regel 7 \(W-001\)\) geeft #[A-Z!/0?]+; de melding bij de cel zegt welke invoer niet klopt\./);
   });
 });
 
@@ -246,7 +266,7 @@ describe("evaluator details", () => {
 
   test("errors without a message in every month of every row: one message per row, capped at 25 with a closing line", () => {
     const def = getTemplate("LKS-REGISTER")!;
-    const res = evaluateChecks(def, { register: "LKS-register" }, (_s, a) => (/^[I-U]([7-9]|\d\d\d?)$/.test(a) ? { error: "#NUM!" } : a === "B4" ? 2023 : null));
+    const res = evaluateChecks(def, { register: "LKS-register" }, (_s, a) => (/^[J-V]([7-9]|\d\d\d?)$/.test(a) ? { error: "#NUM!" } : a === "B4" ? 2023 : null));
     const errs = res.filter((r) => r.id === "fout.invoer");
     // Rows 7–106 (100 rows) each one message; the totals in row 107 follow from them
     expect(errs).toHaveLength(26);
@@ -261,9 +281,11 @@ describe("evaluator details", () => {
       const found = checkWorkbook(c.sheetNames, c.view);
       const bad = found[0].results.filter((r) => !r.ok);
       expect(bad.map((r) => `${r.id}@${r.sheet}`)).toEqual(["bladen.aanwezig@LKS-register"]);
-      expect(bad[0].message).toContain("Niet gecontroleerd: LKS in G2 gelijk aan het LKS-register, Registerregels volledig, Einddatum niet vóór begindatum, Geen foutwaarden in het register en Registertotaal sluit aan.");
-      // G2/09 reads the missing register (#REF!): folded under the missing sheet, not a message of its own
-      expect(bad[0].dependents!.map(at)).toContain("bijlage.fouten @ SiSa G2-G3!D24");
+      expect(bad[0].message).toContain(
+        "Niet gecontroleerd: LKS in G2 tegenover het LKS-register, Registerregels volledig, Einddatum niet vóór begindatum, Forfaitaire route ten hoogste 6 maanden, Geen foutwaarden in het register en Registertotaal sluit aan.",
+      );
+      // The register's norm below G2/09 reads the missing register (#REF!): folded under the missing sheet, not a message of its own
+      expect(bad[0].dependents!.map(at)).toContain("bijlage.fouten @ SiSa G2-G3!D25");
       expect(found[0].results.find((r) => r.id === "kop.ingevuld")!.ok).toBe(true);
     } finally {
       c.destroy();
@@ -272,13 +294,13 @@ describe("evaluator details", () => {
 
   test("a sheet whose marker was cleared is found by its title, checked, and the marker named", () => {
     const model = renderTemplate(getTemplate("SISA-PW")!, { example: true });
-    const bad = withValues(model, { "LKS-register": { A2: null, E7: 1.5 } });
+    const bad = withValues(model, { "LKS-register": { A2: null, F7: 1.5 } });
     const c = compute(bad);
     try {
       const found = checkWorkbook(c.sheetNames, c.view);
       expect(found.map((f) => f.instance.def.id)).toEqual(["SISA-PW"]);
       const failures = found[0].results.filter((r) => !r.ok);
-      expect(failures.map(at)).toEqual(["markering @ LKS-register!A2", "invoer @ LKS-register!E7"]);
+      expect(failures.map(at)).toEqual(["markering @ LKS-register!A2", "invoer @ LKS-register!F7"]);
       expect(failures[0].message).toBe(
         'De markering in A2 van blad "LKS-register" ontbreekt. Het blad is herkend aan de titel in A1 en wel gecontroleerd. Zet in A2 terug: PB Rekenkit · sjabloon SISA-PW · versie 1.1.0 · blad register · invoeging 1',
       );

@@ -140,7 +140,7 @@ test("the checks of the issue exist: required, totals, 25%/31,25%, uitvoeringsko
   const kinds = (id: string) => new Set(getTemplate(id)!.checks.map((c) => c.kind));
   expect([...kinds("SISA-WPB")]).toEqual(expect.arrayContaining(["required", "equal", "balance", "maxShare", "zero", "choice", "deadline"]));
   expect([...kinds("SISA-PW")]).toEqual(expect.arrayContaining(["required", "equal", "expect", "choice", "deadline"]));
-  expect(getTemplate("SISA-PW")!.checks.find((c) => c.id === "lks.register")).toMatchObject({ kind: "equal", right: { sheet: "register", address: "U107" } });
+  expect(getTemplate("SISA-PW")!.checks.find((c) => c.id === "lks.register")).toMatchObject({ kind: "equal", right: { sheet: "register", address: "V107" }, explainedBy: { sheet: "bijlage", address: "D27" } });
   expect([...kinds("GR-WPB")]).toEqual(expect.arrayContaining(["noNetting", "maxShare", "equal", "deadline"]));
 });
 
@@ -158,7 +158,7 @@ describe("renderTemplate: unique names, formulas follow", () => {
     const m = renderTemplate(def);
     expect(m.sheets.map((s) => s.name)).toEqual(["SiSa G2-G3", "LKS-register"]);
     expect(m.sheets[1].cells.find((c) => c.address === "A2")!.value).toBe(markerText(def, "register", 1));
-    expect(m.sheets[0].cells.find((c) => c.address === "D24")!.formula).toBe("'LKS-register'!$U$107");
+    expect(m.sheets[0].cells.find((c) => c.address === "D25")!.formula).toBe("'LKS-register'!$V$107");
     expect(m.fullCalcOnLoad).toBe(true);
   });
 
@@ -166,7 +166,7 @@ describe("renderTemplate: unique names, formulas follow", () => {
     const first = renderTemplate(def).sheets.map((s) => s.name);
     const second = renderTemplate(def, { existingSheetNames: ["Blad1", ...first.map((n) => n.toUpperCase())] });
     expect(second.sheets.map((s) => s.name)).toEqual(["SiSa G2-G3 (2)", "LKS-register (2)"]);
-    expect(second.sheets[0].cells.find((c) => c.address === "D24")!.formula).toBe("'LKS-register (2)'!$U$107");
+    expect(second.sheets[0].cells.find((c) => c.address === "D25")!.formula).toBe("'LKS-register (2)'!$V$107");
     const third = renderTemplate(def, { existingSheetNames: [...first, ...second.sheets.map((s) => s.name)] });
     expect(third.sheets.map((s) => s.name)).toEqual(["SiSa G2-G3 (3)", "LKS-register (3)"]);
     expect(parseMarker(third.sheets[0].cells.find((c) => c.address === "A2")!.value)!.instance).toBe(3);

@@ -172,8 +172,8 @@ describe("insertTemplate (Office.js, office-addin-mock)", () => {
     }
     // Notes across the sheet are merged over the table's width, as in the .xlsx file.
     expect(wb.ranges.get("SiSa G2-G3!A13:G13")!.merged).toBe(true);
-    // The register's header row: 'Voltijduren functie (leeg = standaard)' in 11 characters takes 4 lines of 15 pt.
-    expect(wb.ranges.get("LKS-register!6:6")!.format.rowHeight).toBe(60);
+    // The register's header row: 'Begindatum (start of nieuwe vaststelling)' in 11 characters takes 5 lines of 15 pt.
+    expect(wb.ranges.get("LKS-register!6:6")!.format.rowHeight).toBe(75);
     // An input keeps its unlocked flag and its date validation from 1-1-2009.
     expect(wb.ranges.get("LKS-register!C7")!.format.protection.locked).toBe(false);
     expect(wb.ranges.get("LKS-register!C7")!.dataValidation.rule).toEqual({ date: { formula1: "2009-01-01", formula2: "2099-12-31", operator: "Between" } });
@@ -183,8 +183,8 @@ describe("insertTemplate (Office.js, office-addin-mock)", () => {
     const wb = fakeWorkbook(["Blad1", "SiSa G2-G3", "LKS-register"]);
     const r = await insertTemplate("SISA-PW", wb.context);
     expect(r).toEqual({ sheets: ["SiSa G2-G3 (2)", "LKS-register (2)"] });
-    // G2/09 (row 24 of the annex) reads the register total of the copy, not of the first insertion.
-    expect(wb.ranges.get("SiSa G2-G3 (2)!D24")!.formulas).toEqual([["='LKS-register (2)'!$U$107"]]);
+    // The norm below G2/09 (row 25 of the annex) reads the register total of the copy, not of the first insertion.
+    expect(wb.ranges.get("SiSa G2-G3 (2)!D25")!.formulas).toEqual([["='LKS-register (2)'!$V$107"]]);
     expect(wb.ranges.get("LKS-register (2)!B4")!.formulas).toEqual([["='SiSa G2-G3 (2)'!$B$6"]]);
     // Nothing was written to the existing sheets.
     expect([...wb.ranges.keys()].filter((k) => k.startsWith("SiSa G2-G3!") || k.startsWith("LKS-register!"))).toEqual([]);

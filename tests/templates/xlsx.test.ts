@@ -30,8 +30,11 @@ const EXPECTED: Record<string, [string, string, number][]> = {
     ["Werkblad WPB", "B20", 160_000],
     ["SiSa WPB", "D15", 850_000],
   ],
-  "SISA-PW": [["SiSa G2-G3", "D24", 28030.55]],
-  "LKS-REGISTER": [["LKS-register", "U107", 28030.55]],
+  "SISA-PW": [
+    ["SiSa G2-G3", "D24", 45558.2],
+    ["SiSa G2-G3", "D25", 45558.2],
+  ],
+  "LKS-REGISTER": [["LKS-register", "V107", 45558.2]],
   "REKENTOOL-PW": [
     ["Rekentool", "B24", 20_200_000],
     ["Rekentool", "B26", 11732.68],
