@@ -20,6 +20,8 @@ import {
 import type { FunctionSpec, RawArg, CellValue } from "../functions/contract";
 import { invoke, isErrorResult } from "../functions/invoke";
 import { NAMESPACE, REGISTRY } from "../functions/registry";
+import type { DateSystem } from "../rules/dates";
+import { registerExcelFunctions } from "./excelFunctions";
 
 // The AST and interpreter-state types are internal to HyperFormula; the plugin passes them through untouched.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -98,9 +100,12 @@ for (const spec of REGISTRY.values()) {
   const method = `pb_${spec.id}`;
   const sizeMethod = `pb_${spec.id}_size`;
   (PbPlugin.prototype as any)[method] = function (this: PbPlugin, ast: Ast, state: State) {
+    // The workbook's date system (engineConfig puts it in HyperFormula's context): PB date arguments and results count
+    // in the same system as DATE() and the cells.
+    const dateSystem = (this.config.context as { dateSystem?: DateSystem } | undefined)?.dateSystem ?? 1900;
     return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
       // Looked up at call time, so that a spy on REGISTRY.get(id).impl sees engine calls (tests/engine/sameCode).
-      toHfResult(spec, invoke(spec.id, args.map(fromHfArg))) as any,
+      toHfResult(spec, invoke(spec.id, args.map(fromHfArg), { dateSystem })) as any,
     );
   };
   const metadata: ImplementedFunctions[string] = { method, parameters: parametersOf(spec) };
@@ -121,6 +126,8 @@ let registered = false;
 
 /** Register the PB plugin with HyperFormula, once per process (registration is static in HyperFormula). */
 export function registerPbFunctions(): void {
+  // The Excel functions HyperFormula lacks come with the PB ones: every engine built here calculates the same way.
+  registerExcelFunctions();
   if (registered) return;
   const names = Object.fromEntries(PB_FUNCTION_NAMES.map((n) => [n, n]));
   // Without a translation for the active language the functions parse but every call gives #NAME?.

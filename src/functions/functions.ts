@@ -42,7 +42,7 @@ export function lks(peildatum: any, loonwaarde: any, uren_per_week: any, leeftij
  * @param uren_per_week Overeengekomen arbeidsduur in uren per week.
  * @param [leeftijd] Leeftijd in jaren, voor de hele periode; leeg = volwassen.
  * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies; ten hoogste zoveel uren tellen mee.
- * @param [ingangsdatum] Start van het dienstverband of datum van de laatste vaststelling van de subsidie; leeg = begindatum.
+ * @param [ingangsdatum] Start van het dienstverband of van de laatste nieuwe vaststelling (niet een herziening per 1 januari); leeg of 0 = begindatum.
  * @returns Totale loonkostensubsidie over de periode in euro's, afgerond op centen.
  */
 export function lksperiode(begindatum: any, einddatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any, ingangsdatum?: any): number {

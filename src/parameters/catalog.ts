@@ -13,11 +13,13 @@ import type { ParameterSetData } from "./types";
 import { validateParameterSetDocument } from "./validate";
 import released_2026_11_4 from "./released/2026.11.4.json";
 import released_2026_12_0 from "./released/2026.12.0.json";
+import released_2026_12_1 from "./released/2026.12.1.json";
 
 /** File name → content. Add one line per release (tests/parameters/sets.test.ts fails when a released file is missing here). */
 export const RELEASED_FILES: Readonly<Record<string, unknown>> = {
   "2026.11.4.json": released_2026_11_4,
   "2026.12.0.json": released_2026_12_0,
+  "2026.12.1.json": released_2026_12_1,
 };
 
 /** The released sets, oldest first. The current version's snapshot resolves to the built-in set itself. */
@@ -44,7 +46,7 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** "2026.11.4, 2026.12.0 (actueel)". */
+/** "2026.11.4, 2026.12.0, 2026.12.1 (actueel)". */
 export function knownVersionsText(): string {
   const current = builtInParameterSet().version;
   const versions = new Set([...RELEASED_SETS.map((s) => s.version), current]);

@@ -3,6 +3,7 @@
  * unit, and a structured legal reference per value. The values themselves live in JSON files (src/parameters/data/,
  * one file per parameter) and are checked against src/parameters/schema.json by src/parameters/validate.ts.
  */
+import type { RULE_NAMES } from "./validate";
 
 /** H = legal text itself or two sources agree, M = one secondary source, L = unverified (sources.md). */
 export type Confidence = "H" | "M" | "L";
@@ -94,10 +95,10 @@ export type Staffel = Readonly<Record<string, number>>;
  * comparable jobs bounded only the hours above 36); "…-tot-voltijd" is the text: the hours that count are at most that
  * full-time, also when it is under 36.
  */
-export type Deeltijdregel = "alleen-verminderen" | "verminderen-of-vermeerderen" | "verminderen-of-vermeerderen-tot-voltijd";
+export type Deeltijdregel = (typeof RULE_NAMES)["lks.deeltijdregel"][number];
 
 /** lks.herziening: when a running LKS is determined anew (Pwet art. 10d lid 5 in 2015, lid 7 from 2017-02-01). */
-export type Herziening = "jaarlijks-na-aanvang" | "januari-ontwikkeling-voorafgaand-jaar" | "januari-tot-en-met-januari";
+export type Herziening = (typeof RULE_NAMES)["lks.herziening"][number];
 
 /** Deadlines are month-day within the stated year offset, kept as data so a change is one line. */
 export interface Deadline {

@@ -79,6 +79,22 @@ function valueOf(p: Json, instancePath: string): unknown {
 
 const MONEY = new Set(["EUR/maand", "EUR/uur", "EUR"]);
 
+/**
+ * The rules each parameter of unit "regel" may name: the rules code knows these and no others, so any other text (a
+ * typo in a set of one's own) would make it apply none of them without a word. src/parameters/types.ts takes its
+ * types from here.
+ */
+export const RULE_NAMES = {
+  "lks.deeltijdregel": ["alleen-verminderen", "verminderen-of-vermeerderen", "verminderen-of-vermeerderen-tot-voltijd"],
+  "lks.herziening": ["jaarlijks-na-aanvang", "januari-ontwikkeling-voorafgaand-jaar", "januari-tot-en-met-januari"],
+} as const;
+
+function ruleProblem(name: string, v: unknown): string | undefined {
+  const known = (RULE_NAMES as Record<string, readonly string[]>)[name];
+  if (known === undefined) return `is een regel, maar PB Rekenkit kent geen regels voor ${name}`;
+  return known.includes(v as string) ? undefined : `is geen regel die PB Rekenkit kent voor ${name}; bekend zijn: ${known.join(", ")}`;
+}
+
 /** What a value must look like for its unit; undefined when it fits. */
 function unitProblem(unit: string, v: unknown): string | undefined {
   const num = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
@@ -159,7 +175,7 @@ export function validateParameter(file: string, data: unknown, options: Validate
       if (v.from === prev) say(`${at}: overlapt met waarde ${i}, die ook geldt vanaf ${prev}`);
       else if ((v.from as string) < prev) say(`${at}: staat niet op datumvolgorde (waarde ${i} geldt vanaf ${prev})`);
     }
-    const problem = unitProblem(unit, v.value);
+    const problem = unitProblem(unit, v.value) ?? (unit === "regel" ? ruleProblem(String(p.name), v.value) : undefined);
     if (problem) say(`${at}: ${show(v.value)} ${problem}`);
     if (i > 0 && shape(unit, v.value) !== shape(unit, values[0].value)) {
       say(`${at}: ${show(v.value)} heeft een andere vorm dan waarde 1 (${shape(unit, values[0].value)})`);

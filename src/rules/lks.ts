@@ -16,7 +16,7 @@
  * (`voltijduren`), also when that is under 36 (lid 4: "De overeengekomen arbeidsduur … is maximaal de arbeidsduur welke
  * in overeenkomstige dienstbetrekkingen in de regel geacht wordt een volledige dienstbetrekking te vormen").
  */
-import { param, type Trace } from "../parameters";
+import { getParameter, param, type Trace } from "../parameters";
 import type { Deeltijdregel } from "../parameters/types";
 import { pbError } from "./errors";
 import { roundCents } from "./money";
@@ -87,6 +87,20 @@ export function hoursFactor(date: IsoDate, hours: number, fulltime: number | und
   return Math.min(hours, cap) / norm;
 }
 
+/**
+ * #N/A for a date before the rule existed, said in the user's terms: without this the first lookup to fail names an
+ * internal table ("Geen waarde voor lks.normuren"). The rule starts where its own parameter starts.
+ */
+export function checkRuleInForce(date: IsoDate, arg: string, parameter: "lks.cap" | "lks.forfaitair"): void {
+  const first = getParameter(parameter).values[0].from;
+  if (date >= first) return;
+  const what =
+    parameter === "lks.cap"
+      ? "de loonkostensubsidie van de Participatiewet (art. 10d)"
+      : "de loonkostensubsidie zonder loonwaardebepaling (Participatiewet art. 10d lid 5)";
+  throw pbError("notApplicable", arg, `${date} ligt vóór ${first}; ${what} bestaat pas vanaf die datum`);
+}
+
 /** When an amount is determined, and on which date's WML (the same day, except a 1 January re-set of 2017–2022). */
 export interface Determination {
   date: IsoDate;
@@ -112,6 +126,7 @@ export function lksMonthExact(input: LksInput, trace?: Trace): number {
 
 /** LKS per month in euros, rounded to cents (the only rounding). */
 export function lks(input: LksInput, trace?: Trace): number {
+  checkRuleInForce(input.date, "peildatum", "lks.cap");
   return roundCents(lksMonthExact(input, trace));
 }
 
@@ -127,5 +142,6 @@ export function lksForfaitairExact(input: Omit<LksInput, "loonwaarde">, trace?: 
 }
 
 export function lksForfaitair(input: Omit<LksInput, "loonwaarde">, trace?: Trace): number {
+  checkRuleInForce(input.date, "peildatum", "lks.forfaitair");
   return roundCents(lksForfaitairExact(input, trace));
 }

@@ -18,8 +18,10 @@
  * 1 July does not reach a running employment until the next 1 January.
  *
  * Each day of the period carries the monthly amount in force on it; a partial month counts pro rata by calendar days
- * (days in the month / days of the month). The total is rounded once, to cents. The age is taken as given for the whole
- * period; split the period at a birthday that changes the youth wage.
+ * (days in the month / days of the month). The total is rounded once, to cents. The age given holds for every
+ * determination in the period. Art. 10d re-sets on 1 January, not on a birthday, so a new youth age counts from the next
+ * re-set: split the period there and give the new age with the same ingangsdatum (or, where the college did decide
+ * anew on the birthday, give the birthday as ingangsdatum).
  *
  * Sets released before lks.herziening existed (2026.11.4 and earlier) re-priced every calendar month with the parameters
  * of its first day; with such a set the period is computed that way, so that it reproduces its own figures.
@@ -28,13 +30,16 @@ import { hasParameter, param, type Trace } from "../parameters";
 import type { Herziening } from "../parameters/types";
 import { addMonths, daysInMonth, isoToYmd, ymdToIso, type IsoDate } from "./dates";
 import { pbError } from "./errors";
-import { lksDeterminedExact, lksMonthExact, type Determination, type LksInput } from "./lks";
+import { checkRuleInForce, lksDeterminedExact, lksMonthExact, type Determination, type LksInput } from "./lks";
 import { roundCents } from "./money";
 
 export interface LksPeriodInput extends Omit<LksInput, "date"> {
   start: IsoDate;
   end: IsoDate;
-  /** Start of the employment or date of the last determination; default `start`. */
+  /**
+   * Start of the employment or of the last new determination (e.g. a new loonwaarde); default `start`. Never a 1 January
+   * re-set: the re-sets follow from it, and under the 2017–2022 text a re-set takes the WML of 31 December.
+   */
   ingangsdatum?: IsoDate;
 }
 
@@ -59,7 +64,7 @@ function checkPeriod(input: LksPeriodInput): IsoDate {
     throw pbError(
       "invalid",
       "ingangsdatum",
-      `${ingang} ligt na de begindatum ${start}. Verwacht: de start van het dienstverband of de datum van de laatste vaststelling, op of vóór de begindatum`,
+      `${ingang} ligt na de begindatum ${start}. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum`,
     );
   }
   return ingang;
@@ -85,9 +90,21 @@ export function lksDeterminations(ingang: IsoDate, end: IsoDate, trace?: Trace):
   for (const c of [...new Set([...jan1s, ...yearly])].sort()) {
     const regime = param<Herziening>("lks.herziening", c, trace);
     const isJan1 = c.slice(5) === "01-01";
-    if (regime === "jaarlijks-na-aanvang" && yearly.has(c)) out.push({ date: c, wmlDate: c });
-    else if (regime === "januari-ontwikkeling-voorafgaand-jaar" && isJan1) out.push({ date: c, wmlDate: dayBefore(c) });
-    else if (regime === "januari-tot-en-met-januari" && isJan1) out.push({ date: c, wmlDate: c });
+    switch (regime) {
+      case "jaarlijks-na-aanvang":
+        if (yearly.has(c)) out.push({ date: c, wmlDate: c });
+        break;
+      case "januari-ontwikkeling-voorafgaand-jaar":
+        if (isJan1) out.push({ date: c, wmlDate: dayBefore(c) });
+        break;
+      case "januari-tot-en-met-januari":
+        if (isJan1) out.push({ date: c, wmlDate: c });
+        break;
+      default:
+        // The validator admits no other rule (src/parameters/validate.ts RULE_NAMES); a set that bypassed it must not
+        // lose its re-sets without a word.
+        throw new Error(`lks.herziening: onbekende regel ${String(regime satisfies never)}`);
+    }
   }
   return out;
 }
@@ -122,6 +139,7 @@ function legacyMonths(input: LksPeriodInput, trace?: Trace): LksMonthPart[] {
 
 export function lksPeriodMonths(input: LksPeriodInput, trace?: Trace): LksMonthPart[] {
   const ingang = checkPeriod(input);
+  checkRuleInForce(ingang, input.ingangsdatum !== undefined ? "ingangsdatum" : "begindatum", "lks.cap");
   if (!hasParameter("lks.herziening")) return legacyMonths(input, trace);
   const all = lksDeterminations(ingang, input.end, trace);
   // Only the determination in force on the begindatum and those after it count.

@@ -79,9 +79,34 @@ export interface DefinedNameModel {
   localSheet?: string;
 }
 
+/**
+ * An Excel Table (ListObject), as `xl/tables/tableN.xml` defines it. Formulas refer to it by name with structured
+ * references (`Tabel1[Loonwaarde]`); the engine translates those to plain references (src/functions/formulaNames.ts).
+ */
+export interface TableModel {
+  /** The `name` attribute. */
+  name: string;
+  /** The `displayName` attribute: the name formulas use (Excel keeps it equal to `name`; it wins when they differ). */
+  displayName?: string;
+  /** The sheet the table lies on. */
+  sheet: string;
+  /** The whole table including header and totals rows, e.g. "B2:E7". */
+  ref: string;
+  /** Column names (header texts) in order, unescaped, e.g. "Uren [pw]". */
+  columns: string[];
+  /** 1 with a header row (the default), 0 without. */
+  headerRowCount: number;
+  /** 1 with a totals row, 0 without (the default). */
+  totalsRowCount: number;
+}
+
 export interface WorkbookModel {
   sheets: SheetModel[];
   names?: DefinedNameModel[];
+  /** Excel Tables of the workbook, for structured references. */
+  tables?: TableModel[];
+  /** The workbook counts dates from 1904-01-01 (`<workbookPr date1904="1"/>`): serial 0 is 1904-01-01, not 1899-12-31. */
+  date1904?: boolean;
   /** Workbook properties: title, creator etc. */
   properties?: { title?: string; creator?: string; description?: string };
   /** Ask Excel to recalculate everything when opening. */

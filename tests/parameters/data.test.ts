@@ -114,6 +114,21 @@ describe("a broken parameter file is refused, naming file and value", () => {
     ]);
   });
 
+  it("a rule the code does not know (a typo in lks.herziening would silently drop every re-set from 1-1-2023)", () => {
+    const p = read("lks.herziening");
+    p.values[2].value = "januari-tot-en-met-januar";
+    expect(validateParameter("lks.herziening.json", p)).toEqual([
+      'lks.herziening.json: waarde 3 (vanaf 2023-01-01): "januari-tot-en-met-januar" is geen regel die PB Rekenkit kent voor lks.herziening; bekend zijn: jaarlijks-na-aanvang, januari-ontwikkeling-voorafgaand-jaar, januari-tot-en-met-januari',
+    ]);
+    const q = read("lks.deeltijdregel");
+    q.values[1].value = "verminderen-of-vermeerderen-tot-voltij";
+    expect(validateParameter("lks.deeltijdregel.json", q)[0]).toMatch(/^lks\.deeltijdregel\.json: waarde 2 \(vanaf 2024-01-01\): "verminderen-of-vermeerderen-tot-voltij" is geen regel/);
+    const r = { ...read("lks.cap"), name: "lks.nieuweregel", unit: "regel", values: [{ ...read("lks.cap").values[0], value: "iets" }] };
+    expect(validateParameter("lks.nieuweregel.json", r)).toEqual([
+      'lks.nieuweregel.json: waarde 1 (vanaf 2015-01-01): "iets" is een regel, maar PB Rekenkit kent geen regels voor lks.nieuweregel',
+    ]);
+  });
+
   it("a malformed date and a date that does not exist", () => {
     const p = read("wml.maand");
     p.values[0].from = "2015-1-1";
@@ -180,7 +195,7 @@ describe("the build gate (scripts/check-parameters.js)", () => {
     writeFileSync(path.join(dir, "data", "lks.cap.json"), JSON.stringify(p));
     const r = gate();
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/released\/2026\.12\.0\.json: versie 2026\.12\.0 is vrijgegeven, maar src\/parameters\/data wijkt ervan af .*verhoog de versie/);
+    expect(r.stderr).toMatch(/released\/2026\.12\.1\.json: versie 2026\.12\.1 is vrijgegeven, maar src\/parameters\/data wijkt ervan af .*verhoog de versie/);
   });
 
   it("stops when a released set is edited afterwards (its hash no longer matches)", () => {

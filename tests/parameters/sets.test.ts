@@ -109,7 +109,8 @@ describe("choosing a set by a plain string", () => {
 
   it("knows the released versions, oldest first, and marks the current one", () => {
     expect(RELEASED_SETS.map((s) => s.version)).toContain("2026.11.4");
-    expect(knownVersionsText()).toBe(`2026.11.4, ${builtInParameterSet().version} (actueel)`);
+    expect(RELEASED_SETS.map((s) => s.version)).toEqual(["2026.11.4", "2026.12.0", "2026.12.1"]);
+    expect(knownVersionsText()).toBe(`2026.11.4, 2026.12.0, ${builtInParameterSet().version} (actueel)`);
   });
 
   it("the current version is the built-in set itself", () => {
@@ -154,6 +155,14 @@ describe("choosing a set by a plain string", () => {
     });
     expect(() => resolveParameterSet(file)).toThrow(
       `Parameterset ${file} klopt niet (1 probleem/problemen):\n  ${file}, parameter lks.werkgeverslasten: waarde 1 (vanaf 2015-01-01): 23 moet een fractie van 0 tot en met 1 zijn (23,5% = 0.235)`,
+    );
+    // A typo in a rule name would have dropped the re-set of 1-1-2026 without a word (14.091,53 → 13.886,26 for
+    // PB.LKSPERIODE(16-6-2025; 31-3-2026; 0,5; 36)); it is refused instead.
+    const typo = ownSet((doc) => {
+      doc.parameters.find((p) => p.name === "lks.herziening")!.values[2].value = "januari-tot-en-met-januar";
+    });
+    expect(() => resolveParameterSet(typo)).toThrow(
+      `${typo}, parameter lks.herziening: waarde 3 (vanaf 2023-01-01): "januari-tot-en-met-januar" is geen regel die PB Rekenkit kent voor lks.herziening`,
     );
     const missing = path.join(dir, "bestaat-niet.json");
     expect(() => resolveParameterSet(missing)).toThrow(`Parameterset ${missing}: het bestand bestaat niet.`);

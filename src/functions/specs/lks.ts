@@ -65,8 +65,9 @@ export const LKSPERIODE: FunctionSpec = {
     { name: "begindatum", type: "date" },
     { name: "einddatum", type: "date" },
     ...lksArgs.slice(1),
-    // Last, so every existing call keeps its meaning: empty = the begindatum.
-    { name: "ingangsdatum", type: "date", optional: true },
+    // Last, so every existing call keeps its meaning: empty = the begindatum. Excel desktop hands an empty cell over as
+    // 0, which as a date is 0-1-1900, never an employment's start: 0 means empty here too, as on the web.
+    { name: "ingangsdatum", type: "date", optional: true, zeroIsEmpty: true },
   ],
   result: "money",
   legalBasis:

@@ -99,7 +99,8 @@ describe("boundaries", () => {
   it("LKSFORFAITAIR starts on 1-2-2017", () => {
     expect(LKSFORFAITAIR(DATE(2017, 1, 31), 38)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor lks.forfaitair op 2017-01-31: de tabel loopt van 2017-02-01. Kies een peildatum binnen die periode.",
+      message:
+        "peildatum: 2017-01-31 ligt vóór 2017-02-01; de loonkostensubsidie zonder loonwaardebepaling (Participatiewet art. 10d lid 5) bestaat pas vanaf die datum",
     });
     // 1.551,60 × 1,08 × 0,5 × 1,23 = 1.030,57272
     expect(LKSFORFAITAIR(DATE(2017, 2, 1), 38)).toBe(1030.57);
@@ -107,10 +108,14 @@ describe("boundaries", () => {
     expect(LKSFORFAITAIR(DATE(2024, 7, 1), 36)).toBe(1422.9);
   });
 
-  it("LKS starts on 1-1-2015 (#N/A before, naming the table span)", () => {
-    const r = LKS(DATE(2014, 12, 31), 0.5, 38);
-    expect(code(r)).toBe("#N/A");
-    expect((r as { message: string }).message).toMatch(/^Geen waarde voor [a-z.]+ op 2014-12-31: de tabel loopt van 2015-01-01/);
+  it("LKS starts on 1-1-2015: #N/A before, saying the Participatiewet starts then (not naming an internal table)", () => {
+    const before = (arg: string, d: string) => ({
+      error: "#N/A",
+      message: `${arg}: ${d} ligt vóór 2015-01-01; de loonkostensubsidie van de Participatiewet (art. 10d) bestaat pas vanaf die datum`,
+    });
+    expect(LKS(DATE(2014, 12, 31), 0.5, 38)).toEqual(before("peildatum", "2014-12-31"));
+    expect(LKSPERIODE(DATE(2014, 12, 1), DATE(2015, 1, 31), 0.5, 38)).toEqual(before("begindatum", "2014-12-01"));
+    expect(LKSPERIODE(DATE(2015, 3, 1), DATE(2015, 3, 31), 0.5, 38, null, null, DATE(2014, 6, 1))).toEqual(before("ingangsdatum", "2014-06-01"));
     // 1.501,80 × 1,08 × 0,5 × 1,23 = 997,49556
     expect(LKS(DATE(2015, 1, 1), 0.5, 38)).toBe(997.5);
   });
@@ -187,11 +192,16 @@ describe("PB.LKSPERIODE", () => {
     });
   });
 
+  it("an empty ingangsdatum as Excel desktop passes it (0) is the begindatum, as on the web (null): 1.461,71142 × (15/30 + 15/31) = 1.438,14", () => {
+    expect(LKSPERIODE(DATE(2025, 6, 16), DATE(2025, 7, 15), 0.5, 36, 0, 0, 0)).toBe(1438.14);
+    expect(LKSPERIODE(DATE(2025, 6, 16), DATE(2025, 7, 15), 0.5, 36, null, null, null)).toBe(1438.14);
+  });
+
   it("an ingangsdatum after the begindatum is refused with the reason", () => {
     expect(LKSPERIODE(DATE(2025, 1, 1), DATE(2025, 1, 31), 0.5, 36, undefined, undefined, DATE(2025, 1, 2))).toEqual({
       error: "#NUM!",
       message:
-        "ingangsdatum: 2025-01-02 ligt na de begindatum 2025-01-01. Verwacht: de start van het dienstverband of de datum van de laatste vaststelling, op of vóór de begindatum",
+        "ingangsdatum: 2025-01-02 ligt na de begindatum 2025-01-01. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum",
     });
   });
 });

@@ -42,6 +42,10 @@ describe("the 2017–2022 text: re-set on 1 January with the WML of 31 December"
     // 1-3-2019 on 1.615,80: × 1,08 × 0,5 × 1,235 = 1.077,57702 × 10 = 10.775,7702.
     // Re-set 1-1-2020 on the WML of 31-12-2019, 1.635,60: 1.090,78164 × 12 = 13.089,37968. Total 23.865,14988 → 23.865,15
     expect(period("2019-03-01", "2020-12-31", 0.5, 38)).toBe(23865.15);
+    // 2020 alone for that employment: 12 × 1.090,78164 = 13.089,37968 → 13.089,38. An ingangsdatum of 1-1-2020 is a new
+    // determination on that day's WML instead: 1.653,60 × 1,08 × 0,5 × 1,235 = 1.102,78584 × 12 = 13.233,43008 → 13.233,43.
+    expect(period("2020-01-01", "2020-12-31", 0.5, 38, "2019-03-01")).toBe(13089.38);
+    expect(period("2020-01-01", "2020-12-31", 0.5, 38, "2020-01-01")).toBe(13233.43);
     expect(lksDeterminations("2019-03-01", "2020-12-31")).toEqual([
       { date: "2019-03-01", wmlDate: "2019-03-01" },
       { date: "2020-01-01", wmlDate: "2019-12-31" },
@@ -62,6 +66,16 @@ describe("the 2015 text: every twelve months after the start", () => {
     ]);
   });
 
+  it("a start on 29-2-2016: twelve months on is 28-2-2017, under the 2017 text, so the first re-set is 1-1-2018", () => {
+    // One day, 29-2-2016: 1.524,60 × 1,08 × 0,5 × 1,23 = 1.012,63932 / 29 = 34,91860 → 34,92; March 2017 still 1.012,64.
+    expect(period("2016-02-29", "2016-02-29", 0.5, 38)).toBe(34.92);
+    expect(period("2017-03-01", "2017-03-31", 0.5, 38, "2016-02-29")).toBe(1012.64);
+    expect(lksDeterminations("2016-02-29", "2018-03-31")).toEqual([
+      { date: "2016-02-29", wmlDate: "2016-02-29" },
+      { date: "2018-01-01", wmlDate: "2017-12-31" },
+    ]);
+  });
+
   it("1-9-2015 to 31-12-2016 (0,5; 38 h): re-determined on the anniversary 1-9-2016", () => {
     // 1-9-2015 on 1.507,80: × 1,08 × 0,5 × 1,23 = 1.001,48076 × 12 = 12.017,76912.
     // 1-9-2016 on 1.537,20: 1.021,00824 × 4 = 4.084,03296. Total 16.101,80208 → 16.101,80
@@ -77,6 +91,25 @@ describe("the 2015 text: every twelve months after the start", () => {
       ["2016-06-01", 15, "2015-06-16"],
       ["2016-06-16", 15, "2016-06-16"],
     ]);
+  });
+});
+
+describe("a birthday during a running decision (youth wage)", () => {
+  const withAge = (start: string, end: string, age: number, ingangsdatum?: string) =>
+    lksPeriod({ start, end, loonwaarde: 0.5, hoursPerWeek: 36, age, ...(ingangsdatum ? { ingangsdatum } : {}) });
+
+  it("20 on 1-3-2025, 21 on 1-9-2025: the age counts from the next re-set, 1-1-2026; split there with the same ingangsdatum", () => {
+    // 1-3-2025 at 20: 2.191,80 × 80% = 1.753,44; × 1,08 × 0,5 × 1,235 = 1.169,369136 × 10 = 11.693,69136 → 11.693,69.
+    expect(withAge("2025-03-01", "2025-12-31", 20)).toBe(11693.69);
+    // Re-set 1-1-2026 at 21 (adult): 2.294,40 × 0,6669 = 1.530,13536 × 12 = 18.361,62432 → 18.361,62.
+    expect(withAge("2026-01-01", "2026-12-31", 21, "2025-03-01")).toBe(18361.62);
+  });
+
+  it("split at the birthday itself only with the birthday as ingangsdatum (a new decision): 4 × 2.245,80 × 0,6669 = 5.990,90", () => {
+    expect(withAge("2025-09-01", "2025-12-31", 21, "2025-09-01")).toBe(5990.9);
+    // With the old ingangsdatum the new age would be read back into the March decision: 4 × 2.191,80 × 0,6669 =
+    // 5.846,85, a figure no decision produced. The README says which of the two splits to use.
+    expect(withAge("2025-09-01", "2025-12-31", 21, "2025-03-01")).toBe(5846.85);
   });
 });
 
