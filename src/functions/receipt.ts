@@ -5,7 +5,7 @@
  */
 import { activeParameterSet, type ParameterSetOrigin, type ParameterUse } from "../parameters";
 import { ADDIN_VERSION } from "../version";
-import type { RawArg } from "./contract";
+import type { CallContext, RawArg } from "./contract";
 import { invoke, type InvokeResult } from "./invoke";
 import { REGISTRY } from "./registry";
 
@@ -26,10 +26,11 @@ export interface Receipt {
   addinVersion: string;
 }
 
-export function withReceipt(id: string, raw: readonly RawArg[]): Receipt {
+/** `ctx.dateSystem`: the workbook's (a 1904 workbook's serials are read as 1904 days), as for invoke(). */
+export function withReceipt(id: string, raw: readonly RawArg[], ctx: Pick<CallContext, "dateSystem"> = {}): Receipt {
   const set = activeParameterSet();
   const trace: ParameterUse[] = [];
-  const result = invoke(id, raw, { trace });
+  const result = invoke(id, raw, { ...ctx, trace });
   const spec = REGISTRY.get(id);
   const seen = new Set<string>();
   const parameters = trace.filter((u) => {
