@@ -439,7 +439,7 @@ export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostO
         // The functions run on this page too: switch them first, then let Excel recalculate every formula so each PB
         // result takes the new form at once (one full recalculation, as Ctrl+Alt+F9).
         setReceiptInCellOn(on && support.supported);
-        context.application.calculate(Excel.CalculationType.full);
+        context.application.calculate("Full");
         await context.sync();
         return { supported: support.supported, on, ...(support.why ? { why: support.why } : {}) };
       }),
