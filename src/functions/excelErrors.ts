@@ -51,10 +51,10 @@ function thrown(r: ErrorResult): CustomFunctions.Error {
   return new CustomFunctions.Error(code, r.message);
 }
 
-function answer(id: string, raw: readonly RawArg[], dateSystem: DateSystem) {
+function answer(id: string, raw: readonly unknown[], dateSystem: DateSystem) {
   // Data types are allowed in functions.json: a PB result with its receipt, passed on to another PB function, arrives
   // as {type: "Double", basicValue, …}. Plain values pass through untouched.
-  const args = raw.some((a) => typeof a === "object" && a !== null) ? (raw.map(fromExcelValue) as RawArg[]) : raw;
+  const args = (raw.some((a) => typeof a === "object" && a !== null) ? raw.map(fromExcelValue) : raw) as readonly RawArg[];
   if (receiptInCellOn() && REGISTRY.get(id)?.result === "money") {
     const receipt = withReceipt(id, args, { dateSystem });
     if (isErrorResult(receipt.result)) throw thrown(receipt.result);
@@ -66,7 +66,7 @@ function answer(id: string, raw: readonly RawArg[], dateSystem: DateSystem) {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function excelCall(id: string, args: readonly RawArg[]): any {
+export function excelCall(id: string, args: readonly unknown[]): any {
   const system = currentDateSystem();
   if (system !== undefined) return answer(id, args, system);
   // Only the first recalculation after opening can get here; Excel shows #BUSY! for the moment it takes.
