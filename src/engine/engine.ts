@@ -5,12 +5,21 @@
  * key 3.5 answers every formula with #LIC!). So the `pb` command as distributed with HyperFormula falls under GPL-3.0;
  * the project itself is EUPL-1.2, which names GPL-3.0 as compatible. The add-in bundle never includes HyperFormula.
  */
-import { DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
+import {
+  DenseSparseChooseBasedOnThreshold,
+  DetailedCellError,
+  HyperFormula,
+  type ConfigParams,
+  type RawCellContent,
+  type SerializedNamedExpression,
+} from "hyperformula";
 import type { CellModel, DefinedNameModel, WorkbookModel } from "../xlsx/model";
 import { toDisplayFormula } from "../functions/formulaNames";
 import { registerPbFunctions } from "./plugin";
 import { parseAddress, parseRange } from "../xlsx/a1";
 import { utcDateToSerial } from "../rules/dates";
+import { installGuards, takeGuardHits, type GuardHit } from "./guard";
+import { dutchEngineMessage } from "./messages";
 
 // Address helpers live in src/xlsx/a1.ts; re-exported for the engine's users.
 export { columnLetter, formatAddress, parseAddress, parseRange } from "../xlsx/a1";
@@ -29,6 +38,9 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   ignoreWhiteSpace: "any",
   // Column search keeps VLOOKUP/MATCH on big WML tables linear per lookup without an index build per column.
   useColumnIndex: false,
+  // The default (always dense) allocates width × height slots per sheet: two cells at A1 and XFD1048576 would ask for
+  // 17 billion. Dense only when at least a tenth of the sheet's rectangle is filled, so it never costs more than 10×.
+  chooseAddressMappingPolicy: new DenseSparseChooseBasedOnThreshold(0.1),
 };
 
 /** Excel has TRUE and FALSE as constants; HyperFormula only as functions. */
@@ -39,8 +51,12 @@ const BUILTIN_NAMES: SerializedNamedExpression[] = [
 
 export const ENGINE_NAME = `HyperFormula ${HyperFormula.version}`;
 
-/** What HyperFormula is given for one cell. Text always gets a leading ' so that "0012" or "1-7-2024" stay text. */
+/**
+ * What HyperFormula is given for one cell. Text always gets a leading ' so that "0012" or "1-7-2024" stay text.
+ * A cell the reader marked unverified gets #N/A instead of its formula: the audit reports it and what depends on it.
+ */
 function rawContent(cell: CellModel): RawCellContent {
+  if (cell.unverified !== undefined) return "#N/A";
   if (cell.formula !== undefined && cell.formula !== "") {
     const f = cell.formula;
     // The model holds display form already; only stored names (_xldudf_, _xlfn., [n]!) need mapping. Case does not
@@ -62,6 +78,8 @@ export interface BuiltEngine {
   skippedNames: string[];
   /** Seconds spent in HyperFormula's build (parse + dependency graph + full evaluation). */
   buildSeconds: number;
+  /** Formulas the engine could not handle (too deep for its recursion); their cells hold #ERROR! with the reason. */
+  guarded: GuardHit[];
 }
 
 function namedExpressions(names: readonly DefinedNameModel[], sheetIds: Map<string, number>, skipped: string[]): SerializedNamedExpression[] {
@@ -92,16 +110,26 @@ function acceptedNames(candidates: SerializedNamedExpression[], sheetNames: stri
       probe.addNamedExpression(n.name, n.expression as RawCellContent, n.scope);
       ok.push(n);
     } catch (e) {
-      skipped.push(`Naam ${n.name} (${n.expression}) kan niet worden gebruikt: ${e instanceof Error ? e.message : String(e)}`);
+      skipped.push(`Naam ${n.name} (${n.expression}) kan niet worden gebruikt: de rekenkern aanvaardt de naam of de formule niet.`);
     }
   }
   probe.destroy();
   return ok;
 }
 
+/** The engine refused the workbook as a whole (never for one formula: guard.ts marks those). Dutch message. */
+export class EngineFailure extends Error {
+  constructor(readonly cause: unknown) {
+    super("De rekenkern kan deze werkmap niet verwerken; er is niets herberekend.");
+    this.name = "EngineFailure";
+  }
+}
+
 /** Load a workbook into HyperFormula and calculate everything. */
 export function buildEngine(model: WorkbookModel): BuiltEngine {
   registerPbFunctions();
+  installGuards();
+  takeGuardHits();
   const sheetIds = new Map<string, number>();
   const data: Record<string, RawCellContent[][]> = {};
   model.sheets.forEach((sheet, i) => {
@@ -110,7 +138,7 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
     const covered = new Set<string>();
     // Cells inside a multi-cell array formula hold only cached values in the file; the engine spills into them.
     for (const c of sheet.cells) {
-      if (c.formula && c.arrayRef && c.arrayRef.includes(":")) {
+      if (c.formula && c.arrayRef && c.arrayRef.includes(":") && c.unverified === undefined) {
         const r = parseRange(c.arrayRef);
         if (!r) continue;
         for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) covered.add(`${y},${x}`);
@@ -139,21 +167,25 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
   const t0 = process.hrtime.bigint();
   let hf: HyperFormula;
   try {
-    hf = HyperFormula.buildFromSheets(data, ENGINE_CONFIG, names);
+    try {
+      hf = HyperFormula.buildFromSheets(data, ENGINE_CONFIG, names);
+    } catch (e) {
+      if (names.length === BUILTIN_NAMES.length) throw e;
+      names = [...BUILTIN_NAMES, ...acceptedNames(names.slice(BUILTIN_NAMES.length), [...sheetIds.keys()], skippedNames)];
+      hf = HyperFormula.buildFromSheets(data, ENGINE_CONFIG, names);
+    }
   } catch (e) {
-    if (names.length === BUILTIN_NAMES.length) throw e;
-    names = [...BUILTIN_NAMES, ...acceptedNames(names.slice(BUILTIN_NAMES.length), [...sheetIds.keys()], skippedNames)];
-    hf = HyperFormula.buildFromSheets(data, ENGINE_CONFIG, names);
+    throw new EngineFailure(e);
   }
   const buildSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { hf, sheetIds, skippedNames, buildSeconds };
+  return { hf, sheetIds, skippedNames, buildSeconds, guarded: takeGuardHits() };
 }
 
 /** A value as the report and `pb eval` show it: plain JS, errors as {error, message}. */
 export type EngineValue = number | string | boolean | null | { error: string; message: string };
 
 export function fromHfValue(v: unknown): EngineValue {
-  if (v instanceof DetailedCellError) return { error: v.value, message: v.message ?? "" };
+  if (v instanceof DetailedCellError) return { error: v.value, message: dutchEngineMessage(v.value, v.message) };
   if (v === undefined) return null;
   return v as EngineValue;
 }

@@ -20,6 +20,7 @@ import {
 import type { FunctionSpec, RawArg, CellValue } from "../functions/contract";
 import { invoke, isErrorResult } from "../functions/invoke";
 import { NAMESPACE, REGISTRY } from "../functions/registry";
+import { dutchEngineMessage } from "./messages";
 
 // The AST and interpreter-state types are internal to HyperFormula; the plugin passes them through untouched.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -55,7 +56,10 @@ export function toCellError(code: string, message: string): CellError {
 /** One HyperFormula scalar (number, string, boolean, EmptyValue, CellError, typed number) → plain JS. */
 export function fromHfScalar(v: unknown): CellValue {
   if (v === EmptyValue || v === undefined) return null;
-  if (v instanceof CellError) return { error: excelErrorCode(v.type), message: v.message };
+  if (v instanceof CellError) {
+    const error = excelErrorCode(v.type);
+    return { error, message: dutchEngineMessage(error, v.message) };
+  }
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   // Dates, percentages and currencies are numbers with a format tag ({val}) inside HyperFormula.
   if (typeof v === "object" && v !== null && "val" in v) return (v as { val: number }).val;
@@ -88,6 +92,24 @@ function parametersOf(spec: FunctionSpec): FunctionArgument[] {
   }));
 }
 
+/** Where a PB call is evaluated: HyperFormula's address of the formula (0-based). */
+export interface CallAddress {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
+/**
+ * When set, every PB call the engine makes goes through this instead of invoke() and must return invoke()'s result:
+ * the audit uses it to keep a receipt of each call with the very arguments the function received. `given` is the number
+ * of arguments written in the formula (the engine passes omitted optional ones as empty).
+ */
+export type PbCallSink = (id: string, raw: RawArg[], at: CallAddress, given: number) => ReturnType<typeof invoke>;
+let callSink: PbCallSink | undefined;
+export function setPbCallSink(sink: PbCallSink | undefined): void {
+  callSink = sink;
+}
+
 export const PB_FUNCTION_NAMES: readonly string[] = [...REGISTRY.keys()].map((id) => `${NAMESPACE}.${id}`);
 
 class PbPlugin extends FunctionPlugin {}
@@ -98,10 +120,11 @@ for (const spec of REGISTRY.values()) {
   const method = `pb_${spec.id}`;
   const sizeMethod = `pb_${spec.id}_size`;
   (PbPlugin.prototype as any)[method] = function (this: PbPlugin, ast: Ast, state: State) {
-    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
+    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
       // Looked up at call time, so that a spy on REGISTRY.get(id).impl sees engine calls (tests/engine/sameCode).
-      toHfResult(spec, invoke(spec.id, args.map(fromHfArg))) as any,
-    );
+      const raw = args.map(fromHfArg);
+      return toHfResult(spec, callSink ? callSink(spec.id, raw, state.formulaAddress, ast.args.length) : invoke(spec.id, raw)) as any;
+    });
   };
   const metadata: ImplementedFunctions[string] = { method, parameters: parametersOf(spec) };
   if (spec.result === "matrix") {

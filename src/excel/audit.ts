@@ -5,7 +5,8 @@
  */
 import type { RawArg } from "../functions/contract";
 import { isErrorResult, type InvokeResult } from "../functions/invoke";
-import type { LegalSource, ParameterUse } from "../parameters";
+import type { ParameterUse } from "../parameters";
+import { sourceText } from "../functions/receipt";
 import type { ScanResult, ScannedFormula } from "./hostActions";
 
 export type AuditCell = string | number | boolean;
@@ -69,18 +70,8 @@ function showParamValue(v: unknown): AuditCell {
   return s.length > 250 ? `${s.slice(0, 247)}...` : s;
 }
 
-export function sourceText(s: LegalSource): string {
-  return [
-    [s.regeling, s.artikel].filter(Boolean).join(" "),
-    s.publicatie,
-    s.bwb,
-    s.url,
-    `betrouwbaarheid ${s.confidence}`,
-    s.note,
-  ]
-    .filter(Boolean)
-    .join("; ");
-}
+// One wording of a source for the audit sheet, the calendar panel and `pb recalc --bonnen`.
+export { sourceText };
 
 function inputsText(f: ScannedFormula): string {
   if (!f.recomputed) return "";

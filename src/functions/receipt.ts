@@ -3,8 +3,9 @@
  * (with valid-from dates and sources) it used, and the parameter set it came from. Auditors keep these; the task pane's
  * audit sheet and `pb recalc --json` print them.
  */
-import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION, type ParameterUse } from "../parameters";
+import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION, type LegalSource, type ParameterUse } from "../parameters";
 import { ADDIN_VERSION } from "../version";
+import { serialToIso, type DateSystem } from "../rules/dates";
 import type { RawArg } from "./contract";
 import { invoke, type InvokeResult } from "./invoke";
 import { REGISTRY } from "./registry";
@@ -22,9 +23,17 @@ export interface Receipt {
   addinVersion: string;
 }
 
-export function withReceipt(id: string, raw: readonly RawArg[]): Receipt {
+/** A date argument as the receipt shows it: an Excel serial as its ISO date; anything else as it was received. */
+function dateInput(v: RawArg, system: DateSystem): RawArg {
+  if (typeof v !== "number" || !Number.isFinite(v)) return v;
+  // 1900…2200 is refused as "a year typed where a date belongs"; the receipt shows what was typed
+  if (Number.isInteger(v) && v >= 1900 && v <= 2200) return v;
+  return serialToIso(v, system) ?? v;
+}
+
+export function withReceipt(id: string, raw: readonly RawArg[], ctx: { dateSystem?: DateSystem } = {}): Receipt {
   const trace: ParameterUse[] = [];
-  const result = invoke(id, raw, { trace });
+  const result = invoke(id, raw, { trace, ...(ctx.dateSystem ? { dateSystem: ctx.dateSystem } : {}) });
   const spec = REGISTRY.get(id);
   const seen = new Set<string>();
   const parameters = trace.filter((u) => {
@@ -35,7 +44,7 @@ export function withReceipt(id: string, raw: readonly RawArg[]): Receipt {
   });
   const inputs: Record<string, RawArg> = {};
   (spec?.args ?? []).forEach((a, i) => {
-    if (raw[i] !== undefined) inputs[a.name] = raw[i];
+    if (raw[i] !== undefined) inputs[a.name] = a.type === "date" ? dateInput(raw[i], ctx.dateSystem ?? 1900) : raw[i];
   });
   return {
     function: `PB.${id}`,
@@ -48,4 +57,18 @@ export function withReceipt(id: string, raw: readonly RawArg[]): Receipt {
     parameterSetHash: PARAMETER_SET_HASH,
     addinVersion: ADDIN_VERSION,
   };
+}
+
+/** A parameter value's source as one Dutch line (regeling and artikel; publicatie; BWB; url; betrouwbaarheid; note). */
+export function sourceText(s: LegalSource): string {
+  return [
+    [s.regeling, s.artikel].filter(Boolean).join(" "),
+    s.publicatie,
+    s.bwb,
+    s.url,
+    `betrouwbaarheid ${s.confidence}`,
+    s.note,
+  ]
+    .filter(Boolean)
+    .join("; ");
 }

@@ -44,6 +44,27 @@ export interface CellModel {
   storedFormula?: string;
   /** Array formula (t="array"): the range it covers, e.g. "D2" or "D2:D10". The writer stores PB calls this way. */
   arrayRef?: string;
+  /**
+   * Read from a file: why this cell cannot be recomputed (Dutch), e.g. a formula beyond Excel's limits or a range too
+   * large to materialise. The engine is not given its formula; the audit reports it and every PB cell that depends on it.
+   */
+  unverified?: string;
+}
+
+/** An Excel table (ListObject) as stored in xl/tables/*.xml, found through its sheet's relationships. */
+export interface TableModel {
+  /** Internal name (used in formulas as Tabel1[...]); Excel keeps displayName equal to it. */
+  name: string;
+  displayName: string;
+  /** Range including header and totals rows, e.g. "A1:D21". */
+  ref: string;
+  /** Column names in order. */
+  columns: string[];
+  /** Header rows (0 or 1; default 1) and totals rows (default 0). */
+  headerRowCount: number;
+  totalsRowCount: number;
+  /** The part it came from, e.g. "xl/tables/table1.xml". */
+  part?: string;
 }
 
 export interface SheetModel {
@@ -55,6 +76,10 @@ export interface SheetModel {
   freeze?: string;
   /** Rows (1-based) spanned by merges, as "A1:E1". */
   merges?: string[];
+  /** Read from a file: the sheet's Excel tables. */
+  tables?: TableModel[];
+  /** Read from a file: hidden sheets are recalculated like the others, but an auditor should know. */
+  state?: "visible" | "hidden" | "veryHidden";
 }
 
 export interface DefinedNameModel {
@@ -63,6 +88,8 @@ export interface DefinedNameModel {
   ref: string;
   /** Sheet-scoped name (localSheetId in the file): the sheet's name; absent = workbook scope. */
   localSheet?: string;
+  /** Read from a file: hidden="1" (Excel's own names such as _xlnm._FilterDatabase usually are). */
+  hidden?: boolean;
 }
 
 export interface WorkbookModel {
@@ -72,4 +99,10 @@ export interface WorkbookModel {
   properties?: { title?: string; creator?: string; description?: string };
   /** Ask Excel to recalculate everything when opening. */
   fullCalcOnLoad?: boolean;
+  /** The 1904 date system (workbookPr date1904): serials count from 1 January 1904. */
+  date1904?: boolean;
+  /** Read from a file: calcPr calcMode; "manual" means the cached values may be stale. */
+  calcMode?: "auto" | "manual" | "autoNoTable";
+  /** Read from a file: how many formula cells there are and how many carry a cached value (none: saved unrecalculated). */
+  formulaStats?: { formulas: number; withCachedValue: number };
 }

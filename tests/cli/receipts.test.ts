@@ -69,7 +69,7 @@ describe("--json", () => {
       part === "xl/worksheets/sheet1.xml"
         ? xml
             .replace(/<c r="D2"[^>]*>.*?<\/c>/, '<c r="D2"><f>_xldudf_PB_LKS(A2,D2,C2)</f><v>1596.56</v></c>')
-            .replace(/<c r="D3"[^>]*>.*?<\/c>/, '<c r="D3"><f>_xldudf_PB_LKS(A3,ROUND(B3),C3)</f><v>665.23</v></c>')
+            .replace(/<c r="D3"[^>]*>.*?<\/c>/, '<c r="D3"><f>_xldudf_PB_LKS(A3,ABS(B3,1),C3)</f><v>665.23</v></c>')
             .replace(/<c r="D4"[^>]*>.*?<\/c>/, '<c r="D4"><f>_xldudf_PB_LKS(A4,B4+,C4)</f><v>1862.65</v></c>')
         : xml,
     );

@@ -5,10 +5,11 @@
  */
 import type { Command, CliIO } from "../command";
 import { EXIT, parseOptions, UsageError } from "../command";
-import { buildEngine, fromHfValue, parseAddress } from "../../engine/engine";
+import { buildEngine, EngineFailure, fromHfValue, parseAddress } from "../../engine/engine";
 import { checkWorkbook, type CellReader, type CheckResult } from "../../templates/checks";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
+import { LIMIT_OPTIONS, LIMIT_USAGE, readLimitOptions } from "../limitOptions";
 
 function where(r: CheckResult): string {
   if (!r.sheet) return "";
@@ -20,28 +21,32 @@ export const checkCommand: Command = {
   name: "check",
   summary: "De controles van de PB-sjablonen in een werkmap uitvoeren (vóór aanlevering)",
   usage: [
-    "pb check WERKMAP.xlsx [--json] [--alles]",
+    "pb check WERKMAP.xlsx [--json] [--alles] [grenzen]",
     "  Zoekt de PB Rekenkit-sjablonen in de werkmap, rekent de formules opnieuw uit en voert hun controles uit:",
     "  verplichte cellen, aansluiting van totalen, reservering binnen 25%/31,25%, geen uitvoeringskosten,",
     "  LKS in G2 gelijk aan het register, Ja/Nee-velden, geen saldering in een GR, termijnen.",
     "  Elke fout: werkblad, cel en uitleg. --alles toont ook de geslaagde controles; --json geeft JSON.",
+    ...LIMIT_USAGE,
     "  Afsluitcode: 0 = geen fouten, 1 = fout(en), 2 = bestand onleesbaar of geen sjabloon gevonden.",
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag" });
+    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag", ...LIMIT_OPTIONS });
     if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb check WERKMAP.xlsx");
     const file = positional[0];
+    const limits = readLimitOptions(options);
     let model;
+    let built;
     try {
-      model = (await readWorkbook(file)).model;
+      model = (await readWorkbook(file, { limits })).model;
+      built = buildEngine(model);
     } catch (e) {
-      if (e instanceof WorkbookReadError) {
+      if (e instanceof WorkbookReadError || e instanceof EngineFailure) {
         io.err(e.message);
         return EXIT.unreadable;
       }
       throw e;
     }
-    const { hf, sheetIds } = buildEngine(model);
+    const { hf, sheetIds } = built;
     const read: CellReader = (sheet, address) => {
       const id = sheetIds.get(sheet);
       const at = parseAddress(address);

@@ -1,0 +1,161 @@
+/**
+ * The report of `pb recalc` as text and as JSON, produced line by line so that a report of 100 000 cells with their
+ * receipts (hundreds of MB) is never one string. Both carry the same header: the file's name, size and sha256, the
+ * time of the audit (UTC), the versions and the parameter set.
+ */
+import type { Receipt } from "../functions/receipt";
+import { sourceText } from "../functions/receipt";
+import type { ParameterUse } from "../parameters";
+import { summaryLine, type PbCellReport, type RecalcReport, type ReportValue } from "../engine/recalc";
+import type { RawArg } from "../functions/contract";
+
+export function showValue(v: ReportValue | undefined): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "object") return v.error;
+  return String(v);
+}
+
+export const STATUS_NL: Record<PbCellReport["status"], string> = {
+  ok: "ok",
+  mismatch: "VERSCHIL",
+  "not-recomputable": "NIET HERBEREKEND",
+  "no-cached-value": "GEEN OPGESLAGEN WAARDE",
+};
+
+export const HEADER = ["Werkblad", "Cel", "Formule", "Opgeslagen", "Herberekend", "Verschil", "Status", "Toelichting"];
+
+export function rowOf(c: PbCellReport): string[] {
+  return [
+    c.sheet,
+    c.address,
+    `=${c.formula}`,
+    showValue(c.cached),
+    showValue(c.recomputed),
+    c.difference === null ? "" : String(Math.round(c.difference * 1e6) / 1e6),
+    STATUS_NL[c.status],
+    c.note ?? "",
+  ];
+}
+
+export function auditedAtText(r: RecalcReport): string {
+  return `${r.auditedAt.replace(/\.\d+Z$/, "Z")} (UTC)`;
+}
+
+function headLines(r: RecalcReport): string[] {
+  return [
+    `Herberekening van ${r.file}`,
+    ...(r.size !== null ? [`Bestand ${r.fileName}: ${r.size} bytes, sha256 ${r.sha256}`] : []),
+    `Gecontroleerd op ${auditedAtText(r)}`,
+    `PB Rekenkit ${r.addinVersion}; parameterset ${r.parameterSetVersion} (${r.parameterSetHash})${r.parameterSet.file ? ` uit ${r.parameterSet.file}` : ""}; rekenkern ${r.engine}`,
+  ];
+}
+
+/** The inputs of a receipt as one line: "peildatum = 2023-07-01; loonwaarde = 0.4". */
+export function inputsText(inputs: Record<string, RawArg>): string {
+  return Object.entries(inputs)
+    .map(([k, v]) => `${k} = ${Array.isArray(v) ? `bereik ${v.length}×${(v[0] as unknown[] | undefined)?.length ?? 0}` : v === null ? "(leeg)" : typeof v === "object" ? v.error : String(v)}`)
+    .join("; ");
+}
+
+export function resultText(r: Receipt["result"]): string {
+  if (Array.isArray(r)) return `matrix ${r.length}×${r[0]?.length ?? 0}`;
+  if (typeof r === "object" && r !== null) return `${r.error} ${r.message}`;
+  return String(r);
+}
+
+export const BON_HEADER = ["Bon", "Werkblad", "Cel", "Functie", "Invoer", "Resultaat", "Parameter", "Waarde", "Eenheid", "Geldig vanaf", "Geldig tot", "Bron"];
+
+function paramValueText(v: unknown): string {
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return String(v);
+  const s = JSON.stringify(v);
+  return s.length > 250 ? `${s.slice(0, 247)}...` : s;
+}
+
+/** Every receipt of a cell, in order. */
+export function receiptsOf(c: PbCellReport): Receipt[] {
+  return c.receipt ? [c.receipt, ...(c.furtherReceipts ?? [])] : [];
+}
+
+/** The text report; the last line (the summary) is printed by the caller. `bonnen`: one line per parameter use. */
+export function* textLines(r: RecalcReport, bonnen = false): Generator<string> {
+  yield* headLines(r);
+  yield HEADER.join("\t");
+  for (const c of r.cells) yield rowOf(c).join("\t");
+  for (const u of r.unknownFunctions) {
+    yield `Onbekende functie ${u.name} in ${u.cells} formule(s), bijvoorbeeld ${u.example}; die cellen zijn niet herberekend.`;
+  }
+  for (const u of r.unverified) yield `Niet herberekend: ${u.sheet}!${u.address}: ${u.reason}`;
+  for (const w of r.warnings) yield `Let op: ${w}`;
+  const notRecomputable = r.cells.filter((c) => c.status === "not-recomputable").length;
+  if (notRecomputable > 0) yield `${notRecomputable} PB-cel(len) konden niet worden herberekend (geteld als verschil).`;
+  if (bonnen) {
+    yield "";
+    yield "Bonnen: één regel per gebruikte parameterwaarde.";
+    yield BON_HEADER.join("\t");
+    for (const c of r.cells) {
+      const receipts = receiptsOf(c);
+      for (let i = 0; i < receipts.length; i++) {
+        const rc = receipts[i];
+        const label = `${c.sheet}!${c.address}${i > 0 ? ` (${i + 1})` : ""}`;
+        const params: (ParameterUse | undefined)[] = rc.parameters.length ? rc.parameters : [undefined];
+        for (const p of params) {
+          yield [
+            label,
+            c.sheet,
+            c.address,
+            `${rc.function} (${rc.ruleVersion})`,
+            inputsText(rc.inputs),
+            resultText(rc.result),
+            p?.name ?? "",
+            p ? paramValueText(p.value) : "",
+            p?.unit ?? "",
+            p?.from ?? "",
+            p?.until ?? "",
+            p ? sourceText(p.source) : "",
+          ].join("\t");
+        }
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ JSON
+
+/** A parameter use is shared by every receipt that used the same value: serialised once. */
+const useJson = new WeakMap<ParameterUse, string>();
+function paramJson(p: ParameterUse): string {
+  let s = useJson.get(p);
+  if (s === undefined) {
+    s = JSON.stringify(p);
+    useJson.set(p, s);
+  }
+  return s;
+}
+
+export function receiptJson(r: Receipt): string {
+  return (
+    `{"function":${JSON.stringify(r.function)},"legalBasis":${JSON.stringify(r.legalBasis)},"ruleVersion":${JSON.stringify(r.ruleVersion)}` +
+    `,"inputs":${JSON.stringify(r.inputs)},"result":${JSON.stringify(r.result)},"parameters":[${r.parameters.map(paramJson).join(",")}]` +
+    `,"parameterSetVersion":${JSON.stringify(r.parameterSetVersion)},"parameterSetHash":${JSON.stringify(r.parameterSetHash)},"addinVersion":${JSON.stringify(r.addinVersion)}}`
+  );
+}
+
+function cellJson(c: PbCellReport): string {
+  const { receipt, furtherReceipts, ...rest } = c;
+  const head = JSON.stringify(rest);
+  const parts = [`,"receipt":${receipt ? receiptJson(receipt) : "null"}`];
+  if (furtherReceipts?.length) parts.push(`,"furtherReceipts":[${furtherReceipts.map(receiptJson).join(",")}]`);
+  return `${head.slice(0, -1)}${parts.join("")}}`;
+}
+
+/** The JSON report, one cell per line (the whole is one JSON object). */
+export function* jsonLines(r: RecalcReport): Generator<string> {
+  const { cells, ...rest } = r;
+  const top = { ...rest, summary: summaryLine(r) };
+  yield "{";
+  for (const [k, v] of Object.entries(top)) yield `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`;
+  yield '  "cells": [';
+  for (let i = 0; i < cells.length; i++) yield `    ${cellJson(cells[i])}${i + 1 < cells.length ? "," : ""}`;
+  yield "  ]";
+  yield "}";
+}
