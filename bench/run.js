@@ -115,7 +115,7 @@ async function ensureFile(n, native) {
 /** `pb recalc` as a user runs it: a fresh node process; wall time and peak RSS from /usr/bin/time when present. */
 function pbRecalc(file) {
   const report = file.replace(/\.xlsx$/, ".report.json");
-  const cmd = [path.join(ROOT, "bin", "pb.js"), "recalc", file, "--out", report];
+  const cmd = [path.join(ROOT, "bin", "pb.js"), "recalc", file, "--out", report, "--overwrite"];
   const hasTime = fs.existsSync("/usr/bin/time");
   const t0 = process.hrtime.bigint();
   const r = hasTime
@@ -210,7 +210,7 @@ async function main() {
     const readNative = secs(t0);
     const pbOnly = recalcOnly(pbModel);
     const nativeOnly = recalcOnly(nativeModel);
-    console.log(`  lezen (ExcelJS):                           PB ${fmt(readPb)}, native ${fmt(readNative)}`);
+    console.log(`  lezen (strikte lezer):                           PB ${fmt(readPb)}, native ${fmt(readNative)}`);
     console.log(`  alleen herberekenen, PB.LKS:               ${fmt(pbOnly)}`);
     console.log(`  alleen herberekenen, native formules:      ${fmt(nativeOnly)}`);
     console.log(`  verhouding PB / native:                    ${(pbOnly / nativeOnly).toFixed(2)}`);

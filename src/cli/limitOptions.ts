@@ -2,12 +2,15 @@
 import { UsageError } from "./command";
 import { DEFAULT_LIMITS, nl, type ReadLimits } from "../xlsx/limits";
 
-export const LIMIT_OPTIONS = { "max-mb": "value", "max-uitgepakt-mb": "value", "max-cellen": "value" } as const;
+/** --max-seconden and --max-geheugen-mb are taken by launch.ts (the worker's bounds); accepted here so that main() run in-process does not call them unknown. */
+export const LIMIT_OPTIONS = { "max-mb": "value", "max-uitgepakt-mb": "value", "max-cellen": "value", "max-seconden": "value", "max-geheugen-mb": "value" } as const;
 
 export const LIMIT_USAGE = [
   `  --max-mb N             grootste bestand dat wordt gelezen (standaard ${DEFAULT_LIMITS.maxFileBytes / 1e6} MB)`,
   `  --max-uitgepakt-mb N   grootste uitgepakte inhoud, geteld tijdens het uitpakken (standaard ${DEFAULT_LIMITS.maxUnpackedBytes / 1e6} MB)`,
   `  --max-cellen N         meeste gevulde cellen (standaard ${nl(DEFAULT_LIMITS.maxCells)})`,
+  "  --max-seconden N       rekentijd in CPU-seconden (standaard 25, en 2,5 per MB boven 10 MB)",
+  "  --max-geheugen-mb N    geheugen voor de berekening (standaard 1.200 MB)",
 ];
 
 function positive(options: Record<string, string | true>, name: string): number | undefined {

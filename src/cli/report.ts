@@ -6,7 +6,7 @@
 import type { Receipt } from "../functions/receipt";
 import { sourceText } from "../functions/receipt";
 import type { ParameterUse } from "../parameters";
-import { summaryLine, type PbCellReport, type RecalcReport, type ReportValue } from "../engine/recalc";
+import { receiptsOf, summaryLine, type PbCellReport, type RecalcReport, type ReportValue } from "../engine/recalc";
 import type { RawArg } from "../functions/contract";
 
 export function showValue(v: ReportValue | undefined): string {
@@ -71,10 +71,7 @@ function paramValueText(v: unknown): string {
   return s.length > 250 ? `${s.slice(0, 247)}...` : s;
 }
 
-/** Every receipt of a cell, in order. */
-export function receiptsOf(c: PbCellReport): Receipt[] {
-  return c.receipt ? [c.receipt, ...(c.furtherReceipts ?? [])] : [];
-}
+export { receiptsOf };
 
 /** The text report; the last line (the summary) is printed by the caller. `bonnen`: one line per parameter use. */
 export function* textLines(r: RecalcReport, bonnen = false): Generator<string> {
@@ -92,8 +89,9 @@ export function* textLines(r: RecalcReport, bonnen = false): Generator<string> {
     yield "";
     yield "Bonnen: één regel per gebruikte parameterwaarde.";
     yield BON_HEADER.join("\t");
-    for (const c of r.cells) {
-      const receipts = receiptsOf(c);
+    for (let ci = 0; ci < r.cells.length; ci++) {
+      const c = r.cells[ci];
+      const receipts = receiptsOf(r, ci);
       for (let i = 0; i < receipts.length; i++) {
         const rc = receipts[i];
         const label = `${c.sheet}!${c.address}${i > 0 ? ` (${i + 1})` : ""}`;
@@ -121,30 +119,49 @@ export function* textLines(r: RecalcReport, bonnen = false): Generator<string> {
 
 // ------------------------------------------------------------------------------------------------ JSON
 
-/** A parameter use is shared by every receipt that used the same value: serialised once. */
-const useJson = new WeakMap<ParameterUse, string>();
-function paramJson(p: ParameterUse): string {
-  let s = useJson.get(p);
+/**
+ * Parameter uses are shared objects (CallBook interns them), and a register's receipts repeat the same few lists of
+ * them: each list is serialised once. The head of a receipt (function, legal basis, versions) likewise.
+ */
+const useIds = new WeakMap<ParameterUse, number>();
+let nextUseId = 0;
+const listJson = new Map<string, string>();
+const headJson = new Map<string, string>();
+
+function parametersJson(uses: readonly ParameterUse[]): string {
+  let key = "";
+  for (const u of uses) {
+    let id = useIds.get(u);
+    if (id === undefined) useIds.set(u, (id = nextUseId++));
+    key += `${id},`;
+  }
+  let s = listJson.get(key);
   if (s === undefined) {
-    s = JSON.stringify(p);
-    useJson.set(p, s);
+    s = JSON.stringify(uses);
+    if (listJson.size < 10_000) listJson.set(key, s);
   }
   return s;
 }
 
 export function receiptJson(r: Receipt): string {
+  const hk = `${r.function}\u0000${r.ruleVersion}\u0000${r.legalBasis}`;
+  let head = headJson.get(hk);
+  if (head === undefined) {
+    head = `{"function":${JSON.stringify(r.function)},"legalBasis":${JSON.stringify(r.legalBasis)},"ruleVersion":${JSON.stringify(r.ruleVersion)}`;
+    headJson.set(hk, head);
+  }
   return (
-    `{"function":${JSON.stringify(r.function)},"legalBasis":${JSON.stringify(r.legalBasis)},"ruleVersion":${JSON.stringify(r.ruleVersion)}` +
-    `,"inputs":${JSON.stringify(r.inputs)},"result":${JSON.stringify(r.result)},"parameters":[${r.parameters.map(paramJson).join(",")}]` +
+    `${head},"inputs":${JSON.stringify(r.inputs)},"result":${JSON.stringify(r.result)},"parameters":${parametersJson(r.parameters)}` +
     `,"parameterSetVersion":${JSON.stringify(r.parameterSetVersion)},"parameterSetHash":${JSON.stringify(r.parameterSetHash)},"addinVersion":${JSON.stringify(r.addinVersion)}}`
   );
 }
 
-function cellJson(c: PbCellReport): string {
-  const { receipt, furtherReceipts, ...rest } = c;
-  const head = JSON.stringify(rest);
-  const parts = [`,"receipt":${receipt ? receiptJson(receipt) : "null"}`];
-  if (furtherReceipts?.length) parts.push(`,"furtherReceipts":[${furtherReceipts.map(receiptJson).join(",")}]`);
+/** A cell with `receipt` (its first PB call; null when none ran, e.g. in an IF branch) and `furtherReceipts`. */
+function cellJson(r: RecalcReport, i: number): string {
+  const head = JSON.stringify(r.cells[i]);
+  const [first, ...more] = receiptsOf(r, i);
+  const parts = [`,"receipt":${first ? receiptJson(first) : "null"}`];
+  if (more.length) parts.push(`,"furtherReceipts":[${more.map(receiptJson).join(",")}]`);
   return `${head.slice(0, -1)}${parts.join("")}}`;
 }
 
@@ -155,7 +172,7 @@ export function* jsonLines(r: RecalcReport): Generator<string> {
   yield "{";
   for (const [k, v] of Object.entries(top)) yield `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`;
   yield '  "cells": [';
-  for (let i = 0; i < cells.length; i++) yield `    ${cellJson(cells[i])}${i + 1 < cells.length ? "," : ""}`;
+  for (let i = 0; i < cells.length; i++) yield `    ${cellJson(r, i)}${i + 1 < cells.length ? "," : ""}`;
   yield "  ]";
   yield "}";
 }

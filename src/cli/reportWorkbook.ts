@@ -90,8 +90,9 @@ export async function writeReportWorkbook(r: RecalcReport, stream: Writable): Pr
   };
   let bonnen = newBonnen();
   let rows = 1;
-  for (const c of r.cells) {
-    for (const rc of receiptsOf(c)) {
+  for (let ci = 0; ci < r.cells.length; ci++) {
+    const c = r.cells[ci];
+    for (const rc of receiptsOf(r, ci)) {
       const uses: (ParameterUse | undefined)[] = rc.parameters.length ? rc.parameters : [undefined];
       for (const p of uses) {
         if (rows >= EXCEL.rows) {

@@ -93,7 +93,6 @@ export async function writeSafely(out: string, overwrite: boolean, write: (fh: f
   try {
     fh = await fs.open(tmp, "wx", 0o666);
     await write(fh);
-    await fh.datasync();
     await fh.close();
     fh = undefined;
     if (overwrite) await fs.rename(tmp, out);

@@ -8,6 +8,7 @@
 import type { SimpleCellAddress, SimpleCellRange } from "hyperformula";
 import { toDisplayFormula } from "../functions/formulaNames";
 import { withReceipt, type Receipt } from "../functions/receipt";
+import { invoke } from "../functions/invoke";
 import type { Matrix, RawArg } from "../functions/contract";
 import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION, type ParameterUse } from "../parameters";
 import { ADDIN_VERSION } from "../version";
@@ -38,10 +39,6 @@ export interface PbCellReport {
   status: CellStatus;
   /** Dutch explanation when status is not "ok". */
   note?: string;
-  /** The receipt of the cell's PB call (the first, when the formula makes several); null when none ran (IF). */
-  receipt?: Receipt | null;
-  /** Receipts of further PB calls in the same formula. */
-  furtherReceipts?: Receipt[];
 }
 
 /** A cell that was not recomputed (reader or engine), PB or not. */
@@ -147,34 +144,68 @@ function keepInput(v: RawArg): RawArg {
 
 const cellKey = (sheet: number, row: number, col: number) => (sheet * 1_048_576 + row) * 16_384 + col;
 
-/** Receipts per formula address, each parameter use shared between receipts that used the same value. */
-class ReceiptBook {
-  private readonly byCell = new Map<number, Receipt[]>();
-  private readonly uses = new Map<string, ParameterUse>();
-  constructor(private readonly dateSystem: 1900 | 1904) {}
+/** One PB call the engine made: its arguments, kept to write its receipt when a report asks for it. */
+interface PbCall {
+  id: string;
+  args: RawArg[];
+  /** Made at once when an argument is a large range (the range itself is not kept). */
+  receipt?: Receipt;
+}
+
+function hasLargeRange(args: readonly RawArg[]): boolean {
+  return args.some((a) => Array.isArray(a) && a.length * ((a[0] as unknown[] | undefined)?.length ?? 0) > MAX_RECEIPT_RANGE);
+}
+
+/**
+ * The PB calls per formula address. Receipts are written only when a report shows them (JSON, report workbook,
+ * --bonnen), by withReceipt on the same arguments: the rules are pure, so that is the very computation the engine ran.
+ */
+class CallBook {
+  private readonly byCell = new Map<number, PbCall[]>();
+  /** Parameter uses shared between receipts that used the same value (name and valid-from). */
+  readonly uses = new Map<string, Map<string, ParameterUse>>();
 
   record(id: string, raw: RawArg[], at: { sheet: number; row: number; col: number }, given: number): Receipt["result"] {
-    // Arguments not written in the formula are not inputs, though the engine hands them over as empty; a rule treats
-    // empty and omitted alike (isAbsent), so the result is the same.
-    const r = withReceipt(id, raw.length > given ? raw.slice(0, given) : raw, { dateSystem: this.dateSystem });
-    for (const k of Object.keys(r.inputs)) r.inputs[k] = keepInput(r.inputs[k]);
-    r.parameters = r.parameters.map((p) => {
-      const k = `${p.name}@${p.from}`;
-      const shared = this.uses.get(k);
-      if (shared) return shared;
-      this.uses.set(k, p);
-      return p;
-    });
+    const result = invoke(id, raw);
+    // Arguments not written in the formula are not inputs, though the engine hands them over as empty (a rule treats
+    // empty and omitted alike).
+    const args = raw.length > given ? raw.slice(0, given) : raw;
+    const call: PbCall = hasLargeRange(args) ? { id, args: [], receipt: this.receipt(id, args) } : { id, args };
     const key = cellKey(at.sheet, at.row, at.col);
     const list = this.byCell.get(key);
-    if (list) list.push(r);
-    else this.byCell.set(key, [r]);
-    return r.result;
+    if (list) list.push(call);
+    else this.byCell.set(key, [call]);
+    return result;
   }
 
-  of(sheet: number, row: number, col: number): Receipt[] {
+  receipt(id: string, args: RawArg[]): Receipt {
+    const r = withReceipt(id, args);
+    for (const k of Object.keys(r.inputs)) r.inputs[k] = keepInput(r.inputs[k]);
+    r.parameters = r.parameters.map((p) => {
+      let byFrom = this.uses.get(p.name);
+      if (!byFrom) this.uses.set(p.name, (byFrom = new Map()));
+      const shared = byFrom.get(p.from);
+      if (shared) return shared;
+      byFrom.set(p.from, p);
+      return p;
+    });
+    return r;
+  }
+
+  of(sheet: number, row: number, col: number): PbCall[] {
     return this.byCell.get(cellKey(sheet, row, col)) ?? [];
   }
+}
+
+/** The calls behind each reported cell, by index, kept beside the report (not in it: it stays plain data). */
+const callsOfReport = new WeakMap<RecalcReport, { book: CallBook; calls: (PbCall[] | undefined)[] }>();
+
+/** The receipts of the report's i-th PB cell, in call order (written now; see CallBook). */
+export function receiptsOf(report: RecalcReport, i: number): Receipt[] {
+  const c = callsOfReport.get(report);
+  const calls = c?.calls[i];
+  if (!c || !calls) return [];
+  return calls.map((call) => call.receipt ?? c.book.receipt(call.id, call.args));
 }
 
 /**
@@ -218,7 +249,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   const progress = options.onProgress ?? (() => undefined);
   const formulaCount = model.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
   progress(`Herberekenen: ${formulaCount} formules op ${model.sheets.length} werkblad(en)…`);
-  const book = new ReceiptBook(model.date1904 ? 1904 : 1900);
+  const book = new CallBook();
   setPbCallSink((id, raw, at, given) => book.record(id, raw, at, given));
   let built: ReturnType<typeof buildEngine>;
   try {
@@ -259,6 +290,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   const known = engineFunctionNames();
   const unknown = new Map<string, { cells: number; example: string }>();
   const cells: PbCellReport[] = [];
+  const cellCalls: (PbCall[] | undefined)[] = [];
   for (const sheet of model.sheets) {
     const sheetId = sheetIds.get(sheet.name)!;
     let byAddress: Map<string, CellModel> | undefined;
@@ -281,7 +313,8 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
       const base = { sheet: sheet.name, formula, storedFormula: c.storedFormula ?? c.formula };
       if (c.unverified !== undefined) {
         const cached = (c.result ?? undefined) as ReportValue | undefined;
-        cells.push({ ...base, address: c.address, cached, recomputed: null, difference: null, status: "not-recomputable", note: `Niet herberekend: ${c.unverified}.`, receipt: null });
+        cells.push({ ...base, address: c.address, cached, recomputed: null, difference: null, status: "not-recomputable", note: `Niet herberekend: ${c.unverified}.` });
+        cellCalls.push(undefined);
         continue;
       }
       const range = c.arrayRef?.includes(":") ? parseRange(c.arrayRef) : undefined;
@@ -290,40 +323,47 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
         for (let y = range.top; y <= range.bottom; y++) for (let x = range.left; x <= range.right; x++) targets.push([y, x]);
         byAddress ??= new Map(sheet.cells.map((x) => [x.address, x]));
       } else targets.push(at);
-      const receipts = book.of(sheetId, at[0], at[1]);
-      const perTarget = targets.length > 1 && receipts.length === targets.length;
-      targets.forEach(([row, col], k) => {
-        const address = formatAddress(row, col);
+      const calls = book.of(sheetId, at[0], at[1]);
+      // a spilled call is vectorised: one call per cell of the spill, in row order
+      const perTarget = targets.length > 1 && calls.length === targets.length;
+      for (let k = 0; k < targets.length; k++) {
+        const [row, col] = targets[k];
+        const address = k === 0 && !range ? c.address : formatAddress(row, col);
         const source = address === c.address ? c : byAddress?.get(address);
         // Other cells of an array formula hold only a value in the file: that is their cached result.
         const cached = (source === c ? c.result : (source?.result ?? source?.value ?? undefined)) as ReportValue | undefined;
         const recomputed = fromHfValue(hf.getCellValue({ sheet: sheetId, row, col }));
-        const verdict = judge(cached, recomputed);
-        const key = cellKey(sheetId, row, col);
-        const guard = notRecomputed.get(key);
-        const dependsOn = tainted.get(key);
-        if (guard !== undefined) Object.assign(verdict, { status: "not-recomputable", difference: null, note: guard });
-        else if (dependsOn !== undefined) {
-          const why = reasonOf.get(dependsOn) ?? "";
-          Object.assign(verdict, { status: "not-recomputable", difference: null, note: `Hangt af van ${dependsOn}, die niet is herberekend: ${why}` });
+        let verdict = judge(cached, recomputed);
+        if (sources.length > 0) {
+          const key = cellKey(sheetId, row, col);
+          const guard = notRecomputed.get(key);
+          const dependsOn = tainted.get(key);
+          if (guard !== undefined) verdict = { status: "not-recomputable", difference: null, note: guard };
+          else if (dependsOn !== undefined) {
+            verdict = { status: "not-recomputable", difference: null, note: `Hangt af van ${dependsOn}, die niet is herberekend: ${reasonOf.get(dependsOn) ?? ""}` };
+          }
         }
-        const mine = perTarget ? [receipts[k]] : k === 0 ? receipts : [];
-        cells.push({
-          ...base,
+        const cell: PbCellReport = {
+          sheet: sheet.name,
           address,
+          formula,
+          storedFormula: base.storedFormula,
           cached,
           recomputed,
-          ...verdict,
-          receipt: mine[0] ?? null,
-          ...(mine.length > 1 ? { furtherReceipts: mine.slice(1) } : {}),
-        });
-      });
+          difference: verdict.difference,
+          status: verdict.status,
+          ...(verdict.note !== undefined ? { note: verdict.note } : {}),
+        };
+        const mine = perTarget ? [calls[k]] : k === 0 ? calls : undefined;
+        cellCalls.push(mine !== undefined && mine.length > 0 ? mine : undefined);
+        cells.push(cell);
+      }
     }
   }
   hf.destroy();
   const warnings = [...(options.warnings ?? []), ...built.skippedNames];
   const file = options.file ?? "";
-  return {
+  const report: RecalcReport = {
     file,
     fileName: file.split(/[\\/]/).pop() ?? file,
     size: options.source?.size ?? null,
@@ -342,6 +382,8 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
     warnings,
     timings: { buildSeconds: built.buildSeconds, compareSeconds: Number(process.hrtime.bigint() - t0) / 1e9 },
   };
+  callsOfReport.set(report, { book, calls: cellCalls });
+  return report;
 }
 
 /** The summary line, always the last line `pb recalc` prints. */

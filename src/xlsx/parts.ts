@@ -5,7 +5,15 @@
  */
 import { EXCEL } from "./limits";
 import type { ReadLimits } from "./limits";
-import { attrNs, isMain, NS, type XmlElement, type XmlSink } from "./xml";
+import { attrNs, isMain, NS, type Scope, type XmlSink } from "./xml";
+
+/** An element as the small-part sinks see it (they are few; the sheet sink works without this object). */
+interface XmlElement {
+  local: string;
+  ns: string;
+  attrs: Record<string, string>;
+  scope: Scope;
+}
 
 export type Refuse = (detail: string) => Error;
 
@@ -13,26 +21,26 @@ export type Refuse = (detail: string) => Error;
 abstract class Sink implements XmlSink {
   private skip = 0;
   constructor(protected readonly refuse: Refuse) {}
-  open(el: XmlElement, depth: number): void {
+  open(local: string, ns: string, attrs: Record<string, string>, depth: number, scope: Scope): void {
     if (this.skip > 0) {
       this.skip++;
       return;
     }
-    if (!this.enter(el, depth)) this.skip = 1;
+    if (!this.enter({ local, ns, attrs, scope }, depth)) this.skip = 1;
   }
-  close(el: XmlElement, depth: number): void {
+  close(local: string, depth: number): void {
     if (this.skip > 0) {
       this.skip--;
       return;
     }
-    this.leave(el, depth);
+    this.leave(local, depth);
   }
   text(t: string): void {
     if (this.skip === 0) this.chars(t);
   }
   /** false: ignore this element and everything in it. */
   protected abstract enter(el: XmlElement, depth: number): boolean;
-  protected leave(_el: XmlElement, _depth: number): void {}
+  protected leave(_local: string, _depth: number): void {}
   protected chars(_t: string): void {}
 }
 
@@ -145,7 +153,7 @@ export class WorkbookSink extends Sink {
     }
     if (depth === 2 && el.local === "sheet") {
       const name = el.attrs.name;
-      const rid = attrNs(el, NS.rel, "id");
+      const rid = attrNs(el.attrs, el.scope, NS.rel, "id");
       if (name === undefined || rid === undefined) throw this.refuse("een werkblad zonder naam of r:id");
       if (name === "" || name.length > EXCEL.sheetName || FORBIDDEN_SHEET_CHARS.test(name) || /^'|'$/.test(name)) {
         throw this.refuse(`ongeldige bladnaam "${name}"`);
@@ -168,8 +176,8 @@ export class WorkbookSink extends Sink {
     return false;
   }
 
-  protected leave(el: XmlElement, depth: number): void {
-    if (depth === 2 && this.name && el.local === "definedName") {
+  protected leave(local: string, depth: number): void {
+    if (depth === 2 && this.name && local === "definedName") {
       const n = this.name;
       const scope = n.localSheetId ?? -1;
       if (this.names.some((m) => (m.localSheetId ?? -1) === scope && m.name.toLowerCase() === n.name.toLowerCase())) {
@@ -216,9 +224,9 @@ export class SharedStringsSink extends Sink {
     return depth === 2 && el.local === "r";
   }
 
-  protected leave(el: XmlElement, depth: number): void {
-    if (el.local === "t") this.inT = false;
-    else if (depth === 1 && el.local === "si") {
+  protected leave(local: string, depth: number): void {
+    if (local === "t") this.inT = false;
+    else if (depth === 1 && local === "si") {
       if (this.current!.length > EXCEL.cellText) throw this.refuse(`gedeelde tekst nr. ${this.strings.length} is langer dan ${EXCEL.cellText} tekens`);
       this.strings.push(this.current!);
       this.current = undefined;

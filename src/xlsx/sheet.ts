@@ -12,7 +12,7 @@ import { isoToSerial } from "../rules/dates";
 import { EXCEL, nl, type ReadLimits } from "./limits";
 import type { CellModel, CellScalar } from "./model";
 import { areaOf, isProblem, scanFormula, shiftFormula, type RefToken, type ScannedFormula } from "./formulaText";
-import { attrNs, isMain, NS, type XmlElement, type XmlSink } from "./xml";
+import { attrNs, isMain, NS, type Scope, type XmlSink } from "./xml";
 import type { Refuse } from "./parts";
 
 const ERROR_CODES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
@@ -85,20 +85,24 @@ interface SharedMaster {
   ref?: { top: number; left: number; bottom: number; right: number };
 }
 
-type CellState = {
-  ref?: string;
-  t?: string;
-  s?: string;
-  f?: Record<string, string>;
+/** The <c> being read; one object, reset per cell (a sheet has hundreds of thousands). */
+interface CellState {
+  open: boolean;
+  ref: string;
+  row: number;
+  col: number;
+  t: string | undefined;
+  s: string | undefined;
+  f: Record<string, string> | undefined;
   fText: string;
-  v?: string;
-  is?: string;
+  v: string | undefined;
+  is: string | undefined;
   inF: boolean;
   inV: boolean;
   inIs: boolean;
   inT: boolean;
   isDepth: number;
-};
+}
 
 export interface SheetReadResult {
   cells: CellModel[];
@@ -125,7 +129,10 @@ export class SheetSink implements XmlSink {
   private lastCol = -1;
   private rowWidth = 0;
   private gridSlots = 0;
-  private cell?: CellState;
+  private readonly cell: CellState = {
+    open: false, ref: "", row: 0, col: 0, t: undefined, s: undefined, f: undefined, fText: "", v: undefined, is: undefined,
+    inF: false, inV: false, inIs: false, inT: false, isDepth: 0,
+  };
   private readonly shared = new Map<string, SharedMaster>();
   /** Cells (row * 16384 + col) inside multi-cell array formulas and data tables, to refuse overlaps. */
   private covered?: Set<number>;
@@ -145,63 +152,32 @@ export class SheetSink implements XmlSink {
     private readonly onGrid: (slots: number) => Error,
   ) {}
 
-  open(el: XmlElement, depth: number): void {
+  open(local: string, ns: string, attrs: Record<string, string>, depth: number, scope: Scope): void {
     if (this.skip > 0) {
       this.skip++;
       return;
     }
-    const main = isMain(el.ns);
-    if (depth === 0) {
-      if (el.local !== "worksheet" || !main) throw this.refuse(`hoofdelement <${el.local}> is geen werkblad`);
-      return;
-    }
-    if (depth === 1) {
-      if (main && el.local === "sheetData") {
-        if (this.sawSheetData) throw this.refuse("het werkblad heeft twee keer <sheetData>");
-        this.sawSheetData = this.inSheetData = true;
-      } else if (main && el.local === "tableParts") this.inTableParts = true;
-      else this.skip = 1;
-      return;
-    }
-    if (this.inTableParts) {
-      if (depth === 2 && main && el.local === "tablePart") {
-        const rid = attrNs(el, NS.rel, "id");
-        if (rid) this.tableRids.push(rid);
-      }
-      this.skip = 1;
-      return;
-    }
-    if (!this.inSheetData) {
-      this.skip = 1;
-      return;
-    }
-    if (depth === 2) {
-      if (!main || el.local !== "row") throw this.refuse(this.foreign(el, "<sheetData>"));
-      this.openRow(el);
-      return;
-    }
+    const main = isMain(ns);
     if (depth === 3) {
-      if (main && el.local === "extLst") {
-        this.skip = 1;
-        return;
-      }
-      if (!main || el.local !== "c") throw this.refuse(this.foreign(el, "<row>"));
-      this.openCell(el);
+      // the common case first: a cell in a row
+      if (main && local === "c") this.openCell(attrs);
+      else if (main && local === "extLst") this.skip = 1;
+      else throw this.refuse(this.foreign(local, ns, "<row>"));
       return;
     }
-    const c = this.cell!;
+    const c = this.cell;
     if (depth === 4) {
-      if (!main) throw this.refuse(this.foreign(el, "<c>"));
-      switch (el.local) {
-        case "f":
-          if (c.f) throw this.refuse("de cel heeft twee formules (<f>)");
-          c.f = el.attrs;
-          c.inF = true;
-          return;
+      if (!main) throw this.refuse(this.foreign(local, ns, "<c>"));
+      switch (local) {
         case "v":
           if (c.v !== undefined) throw this.refuse("de cel heeft twee waarden (<v>)");
           c.v = "";
           c.inV = true;
+          return;
+        case "f":
+          if (c.f) throw this.refuse("de cel heeft twee formules (<f>)");
+          c.f = attrs;
+          c.inF = true;
           return;
         case "is":
           if (c.is !== undefined) throw this.refuse("de cel heeft twee teksten (<is>)");
@@ -213,55 +189,83 @@ export class SheetSink implements XmlSink {
           this.skip = 1;
           return;
         default:
-          throw this.refuse(this.foreign(el, "<c>"));
+          throw this.refuse(this.foreign(local, ns, "<c>"));
       }
     }
-    if (c.inF || c.inV) throw this.refuse(`element <${el.local}> binnen ${c.inF ? "<f>" : "<v>"}`);
+    if (depth === 2 && this.inSheetData) {
+      if (!main || local !== "row") throw this.refuse(this.foreign(local, ns, "<sheetData>"));
+      this.openRow(attrs);
+      return;
+    }
+    if (depth === 0) {
+      if (local !== "worksheet" || !main) throw this.refuse(`hoofdelement <${local}> is geen werkblad`);
+      return;
+    }
+    if (depth === 1) {
+      if (main && local === "sheetData") {
+        if (this.sawSheetData) throw this.refuse("het werkblad heeft twee keer <sheetData>");
+        this.sawSheetData = this.inSheetData = true;
+      } else if (main && local === "tableParts") this.inTableParts = true;
+      else this.skip = 1;
+      return;
+    }
+    if (this.inTableParts) {
+      if (depth === 2 && main && local === "tablePart") {
+        const rid = attrNs(attrs, scope, NS.rel, "id");
+        if (rid) this.tableRids.push(rid);
+      }
+      this.skip = 1;
+      return;
+    }
+    if (!this.inSheetData || !c.open) {
+      this.skip = 1;
+      return;
+    }
+    if (c.inF || c.inV) throw this.refuse(`element <${local}> binnen ${c.inF ? "<f>" : "<v>"}`);
     if (c.inIs && main) {
       // <is><t> or <is><r><t>; phonetic runs (<rPh>) and run properties are not the text
-      if (el.local === "t" && (depth === c.isDepth + 1 || depth === c.isDepth + 2)) {
+      if (local === "t" && (depth === c.isDepth + 1 || depth === c.isDepth + 2)) {
         c.inT = true;
         return;
       }
-      if (el.local === "r" && depth === c.isDepth + 1) return;
+      if (local === "r" && depth === c.isDepth + 1) return;
     }
     this.skip = 1;
   }
 
-  close(el: XmlElement, depth: number): void {
+  close(local: string, depth: number): void {
     if (this.skip > 0) {
       this.skip--;
       return;
     }
-    if (depth === 1) {
-      if (el.local === "sheetData") {
-        this.inSheetData = false;
-        this.closeRow();
-        this.finishDataTables();
-      } else if (el.local === "tableParts") this.inTableParts = false;
+    const c = this.cell;
+    if (depth === 4) {
+      c.inF = c.inV = c.inIs = false;
+      return;
+    }
+    if (depth === 3) {
+      if (c.open) this.closeCell(c);
+      c.open = false;
       return;
     }
     if (depth === 2) {
       this.closeRow();
       return;
     }
-    const c = this.cell;
-    if (!c) return;
-    if (depth === 3) {
-      this.closeCell(c);
-      this.cell = undefined;
+    if (depth === 1) {
+      if (local === "sheetData") {
+        this.inSheetData = false;
+        this.closeRow();
+        this.finishDataTables();
+      } else if (local === "tableParts") this.inTableParts = false;
       return;
     }
-    if (depth === 4) {
-      c.inF = c.inV = c.inIs = false;
-      return;
-    }
-    if (el.local === "t") c.inT = false;
+    if (local === "t") c.inT = false;
   }
 
   text(t: string): void {
     const c = this.cell;
-    if (!c || this.skip > 0) return;
+    if (!c.open || this.skip > 0) return;
     if (c.inV) c.v += t;
     else if (c.inF) c.fText += t;
     else if (c.inT) c.is += t;
@@ -271,12 +275,12 @@ export class SheetSink implements XmlSink {
     if (!this.sawSheetData) throw this.refuse("het werkblad heeft geen <sheetData>");
   }
 
-  private foreign(el: XmlElement, parent: string): string {
-    return isMain(el.ns) ? `onbekend element <${el.local}> in ${parent}` : `element <${el.local}> uit een andere naamruimte (${el.ns || "geen"}) in ${parent}`;
+  private foreign(local: string, ns: string, parent: string): string {
+    return isMain(ns) ? `onbekend element <${local}> in ${parent}` : `element <${local}> uit een andere naamruimte (${ns || "geen"}) in ${parent}`;
   }
 
-  private openRow(el: XmlElement): void {
-    const r = el.attrs.r;
+  private openRow(attrs: Record<string, string>): void {
+    const r = attrs.r;
     let row: number;
     if (r === undefined) row = this.rowNo + 1;
     else {
@@ -301,8 +305,7 @@ export class SheetSink implements XmlSink {
     if (this.gridSlots > this.limits.maxGridCells) throw this.onGrid(this.gridSlots);
   }
 
-  private openCell(el: XmlElement): void {
-    const a = el.attrs;
+  private openCell(a: Record<string, string>): void {
     const ref = a.r;
     let col: number;
     if (ref === undefined) {
@@ -325,7 +328,18 @@ export class SheetSink implements XmlSink {
     }
     this.lastCol = col;
     this.rowWidth = col + 1;
-    this.cell = { ref: this.current, t: a.t, s: a.s, fText: "", inF: false, inV: false, inIs: false, inT: false, isDepth: 0 };
+    const c = this.cell;
+    c.open = true;
+    c.ref = this.current;
+    c.row = this.rowNo;
+    c.col = col;
+    c.t = a.t;
+    c.s = a.s;
+    c.f = undefined;
+    c.fText = "";
+    c.v = undefined;
+    c.is = undefined;
+    c.inF = c.inV = c.inIs = c.inT = false;
   }
 
   private value(c: CellState): CellScalar | { error: string } | undefined {
@@ -365,9 +379,8 @@ export class SheetSink implements XmlSink {
   }
 
   private closeCell(c: CellState): void {
-    const at = strictAddress(c.ref!)!;
-    const [row, col] = at;
-    const address = c.ref!;
+    const { row, col } = c;
+    const address = c.ref;
     const value = this.value(c);
     if (typeof value === "string" && value.length > EXCEL.cellText) throw this.refuse(`tekst van meer dan ${nl(EXCEL.cellText)} tekens`);
     const cell: CellModel = { address };
@@ -453,11 +466,13 @@ export class SheetSink implements XmlSink {
       }
     } else if (type === "normal" || type === "array") {
       if (text === "") throw this.refuse("lege formule");
-      const s = scanFormula(text);
-      if (isProblem(s)) problem = s.problem;
-      else {
-        scan = s;
-        refs = s.refs;
+      if (!plainShort(text)) {
+        const s = scanFormula(text);
+        if (isProblem(s)) problem = s.problem;
+        else {
+          scan = s;
+          refs = s.refs;
+        }
       }
       if (type === "array") {
         const r = f.ref !== undefined ? strictRange(f.ref) : undefined;
@@ -531,6 +546,22 @@ export class SheetSink implements XmlSink {
       }
     }
   }
+}
+
+/**
+ * A short formula without ranges (:), sheet or workbook prefixes (!) and with at most 64 parentheses cannot break any
+ * limit the scan checks (length, nesting, arguments, range areas, PB prefixes): most register formulas, not scanned.
+ * (Syntax errors in it are the engine's to report.)
+ */
+function plainShort(text: string): boolean {
+  if (text.length > 255) return false;
+  let parens = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */ || c === 33 /* ! */) return false;
+    if (c === 40 && ++parens > EXCEL.nesting) return false;
+  }
+  return true;
 }
 
 /** Does a formula (stored or display form) call something that looks like a PB function? */

@@ -19,33 +19,26 @@ export function isMain(ns: string): boolean {
   return ns === NS.main[0] || ns === NS.main[1];
 }
 
-export interface XmlElement {
-  /** Local name, e.g. "c". */
-  local: string;
-  /** Namespace URI ("" when none). */
-  ns: string;
-  /** Attributes as written (qualified names); see attr() for prefixed ones. */
-  attrs: Record<string, string>;
-  /** Prefix → URI in scope on this element. */
-  scope: Scope;
-}
+export type Scope = Readonly<Record<string, string>>;
 
+/**
+ * What a part reader receives. Elements come as (local name, namespace URI, attributes as written, depth, prefixes in
+ * scope) rather than as objects: a 100k-row sheet has a million elements, and each object would be garbage.
+ */
 export interface XmlSink {
-  open(el: XmlElement, depth: number): void;
-  close(el: XmlElement, depth: number): void;
+  open(local: string, ns: string, attrs: Record<string, string>, depth: number, scope: Scope): void;
+  close(local: string, depth: number): void;
   /** Character data (text and CDATA alike), possibly in several pieces. */
   text(t: string): void;
 }
 
-type Scope = Readonly<Record<string, string>>;
-
 /** An attribute in a namespace (e.g. r:id), whatever prefix the file uses for it. */
-export function attrNs(el: XmlElement, uris: readonly string[], local: string): string | undefined {
-  for (const key in el.attrs) {
+export function attrNs(attrs: Record<string, string>, scope: Scope, uris: readonly string[], local: string): string | undefined {
+  for (const key in attrs) {
     const i = key.indexOf(":");
     if (i < 0 || key.slice(i + 1) !== local) continue;
-    const uri = el.scope[key.slice(0, i)];
-    if (uri !== undefined && uris.includes(uri)) return el.attrs[key];
+    const uri = scope[key.slice(0, i)];
+    if (uri !== undefined && uris.includes(uri)) return attrs[key];
   }
   return undefined;
 }
@@ -88,7 +81,8 @@ interface SaxesBuffers {
  */
 export class XmlStream {
   private readonly parser: SaxesParser;
-  private readonly stack: XmlElement[] = [];
+  private readonly locals: string[] = [];
+  private readonly scopes: Scope[] = [];
   private sawRoot = false;
   private prologBytes = 0;
   private readonly rootScope: Scope = { xml: "http://www.w3.org/XML/1998/namespace" };
@@ -110,8 +104,9 @@ export class XmlStream {
     });
     p.on("opentag", (tag) => this.open(tag));
     p.on("closetag", () => {
-      const el = this.stack.pop()!;
-      this.sink.close(el, this.stack.length);
+      this.scopes.pop();
+      const local = this.locals.pop()!;
+      this.sink.close(local, this.locals.length);
     });
     p.on("text", (t) => this.sink.text(t));
     p.on("cdata", (t) => this.sink.text(t));
@@ -120,7 +115,8 @@ export class XmlStream {
 
   private open(tag: SaxesTagPlain): void {
     this.sawRoot = true;
-    const parent = this.stack.length ? this.stack[this.stack.length - 1].scope : this.rootScope;
+    const depth = this.locals.length;
+    const parent = depth ? this.scopes[depth - 1] : this.rootScope;
     let scope = parent;
     const attrs = tag.attributes as Record<string, string>;
     for (const key in attrs) {
@@ -131,13 +127,13 @@ export class XmlStream {
     }
     const name = tag.name;
     const i = name.indexOf(":");
-    const prefix = i < 0 ? "" : name.slice(0, i);
-    const ns = scope[prefix];
-    if (ns === undefined && prefix !== "") throw this.refuse(`XML niet goed gevormd: voorvoegsel ${prefix} van <${name}> hoort bij geen naamruimte`);
-    const el: XmlElement = { local: i < 0 ? name : name.slice(i + 1), ns: ns ?? "", attrs, scope };
-    this.stack.push(el);
-    if (this.stack.length > this.limits.maxXmlDepth) throw this.refuse(`XML meer dan ${this.limits.maxXmlDepth} elementen diep genest`);
-    this.sink.open(el, this.stack.length - 1);
+    const local = i < 0 ? name : name.slice(i + 1);
+    const ns = scope[i < 0 ? "" : name.slice(0, i)];
+    if (ns === undefined && i >= 0) throw this.refuse(`XML niet goed gevormd: voorvoegsel ${name.slice(0, i)} van <${name}> hoort bij geen naamruimte`);
+    this.locals.push(local);
+    this.scopes.push(scope);
+    if (depth >= this.limits.maxXmlDepth) throw this.refuse(`XML meer dan ${this.limits.maxXmlDepth} elementen diep genest`);
+    this.sink.open(local, ns ?? "", attrs, depth, scope);
   }
 
   write(chunk: string): void {

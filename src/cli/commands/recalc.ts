@@ -8,7 +8,6 @@ import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
 import { ChunkWriter, checkOutputPath, OutputError, writeSafely } from "../safeOutput";
 import { jsonLines, rowOf, textLines } from "../report";
-import { writeReportWorkbook } from "../reportWorkbook";
 import { readLimitOptions, LIMIT_OPTIONS, LIMIT_USAGE } from "../limitOptions";
 
 /** Above this many bytes the phases are announced on stderr, so a long run is visibly alive. */
@@ -98,7 +97,8 @@ export const recalcCommand: Command = {
           if (ext === ".xlsx") {
             // on the descriptor, not the FileHandle: a FileHandle stream holds the handle open until the stream closes
             const stream = createWriteStream("", { fd: fh.fd, autoClose: false });
-            // the writer ends the stream itself and resolves once it has finished
+            // the writer ends the stream itself and resolves once it has finished; ExcelJS is loaded only for this
+            const { writeReportWorkbook } = await import("../reportWorkbook");
             await writeReportWorkbook(report, stream);
             return;
           }
