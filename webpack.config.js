@@ -94,6 +94,9 @@ function rewriteManifest(content) {
 }
 
 module.exports = async (env = {}, argv = {}) => {
+  // The add-in embeds the parameter set in force: a broken data file stops the build (one line per problem).
+  const problems = require("./scripts/check-parameters").check();
+  if (problems.length > 0) throw new Error(`De parameterdata kloppen niet:\n  ${problems.join("\n  ")}`);
   const mode = argv.mode || "production";
   const dev = mode === "development";
   const localOfficeJs = env.OFFICE_JS === "local";

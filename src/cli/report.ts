@@ -44,9 +44,9 @@ export function auditedAtText(r: RecalcReport): string {
 function headLines(r: RecalcReport): string[] {
   return [
     `Herberekening van ${r.file}`,
+    `PB Rekenkit ${r.addinVersion}; ${r.parameterSetLabel}; rekenkern ${r.engine}`,
     ...(r.size !== null ? [`Bestand ${r.fileName}: ${r.size} bytes, sha256 ${r.sha256}`] : []),
     `Gecontroleerd op ${auditedAtText(r)}`,
-    `PB Rekenkit ${r.addinVersion}; parameterset ${r.parameterSetVersion} (${r.parameterSetHash})${r.parameterSet.file ? ` uit ${r.parameterSet.file}` : ""}; rekenkern ${r.engine}`,
   ];
 }
 

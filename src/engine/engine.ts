@@ -14,10 +14,12 @@ import {
   type SerializedNamedExpression,
 } from "hyperformula";
 import type { CellModel, DefinedNameModel, WorkbookModel } from "../xlsx/model";
-import { toDisplayFormula } from "../functions/formulaNames";
+import { toDisplayFormula, translateStructuredReferences } from "../functions/formulaNames";
 import { registerPbFunctions } from "./plugin";
+import { UNSUPPORTED_FUNCTION } from "./excelFunctions";
+import { engineFormula, rewriteContext, unsupportedCell, type RewriteContext } from "./rewrite";
 import { parseAddress, parseRange } from "../xlsx/a1";
-import { utcDateToSerial } from "../rules/dates";
+import { DATE1904_OFFSET, utcDateToSerial, type DateSystem } from "../rules/dates";
 import { installGuards, takeGuardHits, type GuardHit } from "./guard";
 import { dutchEngineMessage } from "./messages";
 
@@ -43,6 +45,21 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   chooseAddressMappingPolicy: new DenseSparseChooseBasedOnThreshold(0.1),
 };
 
+/** What the engine hands its plugins (HyperFormula's `config.context`); the PB plugin passes dateSystem to invoke(). */
+export interface EngineContext {
+  dateSystem: DateSystem;
+}
+
+/**
+ * The configuration for one workbook: ENGINE_CONFIG, and for a 1904 workbook serial 0 = 1904-01-01 without the
+ * phantom 29-2-1900, so DATE(), date arithmetic and the PB functions all count in the workbook's own system.
+ */
+export function engineConfig(model: Pick<WorkbookModel, "date1904">): Partial<ConfigParams> {
+  const context: EngineContext = { dateSystem: model.date1904 ? 1904 : 1900 };
+  if (!model.date1904) return { ...ENGINE_CONFIG, context };
+  return { ...ENGINE_CONFIG, leapYear1900: false, nullDate: { year: 1904, month: 1, day: 1 }, context };
+}
+
 /** Excel has TRUE and FALSE as constants; HyperFormula only as functions. */
 const BUILTIN_NAMES: SerializedNamedExpression[] = [
   { name: "TRUE", expression: "=TRUE()" },
@@ -51,22 +68,29 @@ const BUILTIN_NAMES: SerializedNamedExpression[] = [
 
 export const ENGINE_NAME = `HyperFormula ${HyperFormula.version}`;
 
+/** A formula cell the engine cannot recalculate, with the Dutch reason (it evaluates to #NAME? with that message). */
+export interface UnsupportedFormula {
+  sheet: string;
+  address: string;
+  reason: string;
+}
+
 /**
  * What HyperFormula is given for one cell. Text always gets a leading ' so that "0012" or "1-7-2024" stay text.
  * A cell the reader marked unverified gets #N/A instead of its formula: the audit reports it and what depends on it.
  */
-function rawContent(cell: CellModel): RawCellContent {
+function rawContent(cell: CellModel, sheet: string, ctx: RewriteContext, date1904: boolean, unsupported: UnsupportedFormula[]): RawCellContent {
   if (cell.unverified !== undefined) return "#N/A";
   if (cell.formula !== undefined && cell.formula !== "") {
-    const f = cell.formula;
-    // The model holds display form already; only stored names (_xldudf_, _xlfn., [n]!) need mapping. Case does not
-    // matter to the engine, so the common case skips the rewrite (it is a measurable share of a 100k-row load).
-    return `=${f.includes("_x") || f.includes("]!") ? toDisplayFormula(f) : f}`;
+    const r = engineFormula(cell.formula, { sheet, address: cell.address }, ctx);
+    if (r.reason === undefined) return `=${r.formula}`;
+    unsupported.push({ sheet, address: cell.address, reason: r.reason });
+    return unsupportedCell(r.reason);
   }
   const v = cell.value;
   if (v === undefined || v === null) return null;
   if (typeof v === "string") return v === "" ? null : `'${v}`;
-  if ((v as unknown) instanceof Date) return utcDateToSerial(v as unknown as Date);
+  if ((v as unknown) instanceof Date) return utcDateToSerial(v as unknown as Date) - (date1904 ? DATE1904_OFFSET : 0);
   return v;
 }
 
@@ -76,13 +100,15 @@ export interface BuiltEngine {
   sheetIds: Map<string, number>;
   /** Names that could not be given to the engine, with the reason (Dutch). */
   skippedNames: string[];
+  /** Formula cells the engine cannot recalculate, each with its reason; in the engine they are #NAME? with it. */
+  unsupported: UnsupportedFormula[];
   /** Seconds spent in HyperFormula's build (parse + dependency graph + full evaluation). */
   buildSeconds: number;
   /** Formulas the engine could not handle (too deep for its recursion); their cells hold #ERROR! with the reason. */
   guarded: GuardHit[];
 }
 
-function namedExpressions(names: readonly DefinedNameModel[], sheetIds: Map<string, number>, skipped: string[]): SerializedNamedExpression[] {
+function namedExpressions(names: readonly DefinedNameModel[], sheetIds: Map<string, number>, ctx: RewriteContext, skipped: string[]): SerializedNamedExpression[] {
   const out: SerializedNamedExpression[] = [];
   for (const n of names) {
     // _xlnm.Print_Area, _xlnm._FilterDatabase: Excel's own housekeeping, never used in calculations we audit.
@@ -96,7 +122,13 @@ function namedExpressions(names: readonly DefinedNameModel[], sheetIds: Map<stri
       skipped.push(`Naam ${n.name} hoort bij een onbekend werkblad (${n.localSheet}) en is overgeslagen.`);
       continue;
     }
-    out.push({ name: n.name, expression: `=${toDisplayFormula(n.ref)}`, ...(scope !== undefined ? { scope } : {}) });
+    // A name has no cell of its own: structured references in it become absolute references with their sheet.
+    const r = translateStructuredReferences(toDisplayFormula(n.ref), undefined, ctx.tables);
+    if (r.reason !== undefined) {
+      skipped.push(`Naam ${n.name} is overgeslagen: ${r.reason}`);
+      continue;
+    }
+    out.push({ name: n.name, expression: `=${r.formula}`, ...(scope !== undefined ? { scope } : {}) });
   }
   return out;
 }
@@ -130,6 +162,10 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
   registerPbFunctions();
   installGuards();
   takeGuardHits();
+  const config = engineConfig(model);
+  const ctx = rewriteContext(model.tables, engineFunctionNames());
+  const date1904 = model.date1904 === true;
+  const unsupported: UnsupportedFormula[] = [];
   const sheetIds = new Map<string, number>();
   const data: Record<string, RawCellContent[][]> = {};
   model.sheets.forEach((sheet, i) => {
@@ -148,7 +184,7 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
       const at = parseAddress(c.address);
       if (!at) continue;
       const [row, col] = at;
-      const content = rawContent(c);
+      const content = rawContent(c, sheet.name, ctx, date1904, unsupported);
       if (content === null) continue;
       if (covered.size > 0 && !c.formula && covered.has(`${row},${col}`)) continue;
       const r = rows[row] ?? (rows[row] = []);
@@ -162,23 +198,23 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
     }
     data[sheet.name] = rows;
   });
-  const skippedNames: string[] = [];
-  let names = [...BUILTIN_NAMES, ...namedExpressions(model.names ?? [], sheetIds, skippedNames)];
+  const skippedNames: string[] = [...ctx.tables.problems];
+  let names = [...BUILTIN_NAMES, ...namedExpressions(model.names ?? [], sheetIds, ctx, skippedNames)];
   const t0 = process.hrtime.bigint();
   let hf: HyperFormula;
   try {
     try {
-      hf = HyperFormula.buildFromSheets(data, ENGINE_CONFIG, names);
+      hf = HyperFormula.buildFromSheets(data, config, names);
     } catch (e) {
       if (names.length === BUILTIN_NAMES.length) throw e;
       names = [...BUILTIN_NAMES, ...acceptedNames(names.slice(BUILTIN_NAMES.length), [...sheetIds.keys()], skippedNames)];
-      hf = HyperFormula.buildFromSheets(data, ENGINE_CONFIG, names);
+      hf = HyperFormula.buildFromSheets(data, config, names);
     }
   } catch (e) {
     throw new EngineFailure(e);
   }
   const buildSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { hf, sheetIds, skippedNames, buildSeconds, guarded: takeGuardHits() };
+  return { hf, sheetIds, skippedNames, unsupported, buildSeconds, guarded: takeGuardHits() };
 }
 
 /** A value as the report and `pb eval` show it: plain JS, errors as {error, message}. */
@@ -194,6 +230,11 @@ export function fromHfValue(v: unknown): EngineValue {
 let knownFunctions: Set<string> | undefined;
 export function engineFunctionNames(): Set<string> {
   registerPbFunctions();
-  knownFunctions ??= new Set(HyperFormula.getRegisteredFunctionNames("enGB").map((n) => n.toUpperCase()));
+  knownFunctions ??= new Set(
+    HyperFormula.getRegisteredFunctionNames("enGB")
+      .map((n) => n.toUpperCase())
+      // The engine's own marker is not a function a workbook may call.
+      .filter((n) => n !== UNSUPPORTED_FUNCTION),
+  );
   return knownFunctions;
 }

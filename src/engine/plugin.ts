@@ -20,6 +20,8 @@ import {
 import type { FunctionSpec, RawArg, CellValue } from "../functions/contract";
 import { invoke, isErrorResult } from "../functions/invoke";
 import { NAMESPACE, REGISTRY } from "../functions/registry";
+import type { DateSystem } from "../rules/dates";
+import { registerExcelFunctions } from "./excelFunctions";
 import { dutchEngineMessage } from "./messages";
 
 // The AST and interpreter-state types are internal to HyperFormula; the plugin passes them through untouched.
@@ -104,7 +106,7 @@ export interface CallAddress {
  * the audit uses it to keep a receipt of each call with the very arguments the function received. `given` is the number
  * of arguments written in the formula (the engine passes omitted optional ones as empty).
  */
-export type PbCallSink = (id: string, raw: RawArg[], at: CallAddress, given: number) => ReturnType<typeof invoke>;
+export type PbCallSink = (id: string, raw: RawArg[], ctx: { dateSystem: DateSystem }, at: CallAddress, given: number) => ReturnType<typeof invoke>;
 let callSink: PbCallSink | undefined;
 export function setPbCallSink(sink: PbCallSink | undefined): void {
   callSink = sink;
@@ -120,10 +122,14 @@ for (const spec of REGISTRY.values()) {
   const method = `pb_${spec.id}`;
   const sizeMethod = `pb_${spec.id}_size`;
   (PbPlugin.prototype as any)[method] = function (this: PbPlugin, ast: Ast, state: State) {
+    // The workbook's date system (engineConfig puts it in HyperFormula's context): PB date arguments and results count
+    // in the same system as DATE() and the cells.
+    const dateSystem = (this.config.context as { dateSystem?: DateSystem } | undefined)?.dateSystem ?? 1900;
     return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
       // Looked up at call time, so that a spy on REGISTRY.get(id).impl sees engine calls (tests/engine/sameCode).
       const raw = args.map(fromHfArg);
-      return toHfResult(spec, callSink ? callSink(spec.id, raw, state.formulaAddress, ast.args.length) : invoke(spec.id, raw)) as any;
+      const result = callSink ? callSink(spec.id, raw, { dateSystem }, state.formulaAddress, ast.args.length) : invoke(spec.id, raw, { dateSystem });
+      return toHfResult(spec, result) as any;
     });
   };
   const metadata: ImplementedFunctions[string] = { method, parameters: parametersOf(spec) };
@@ -144,6 +150,8 @@ let registered = false;
 
 /** Register the PB plugin with HyperFormula, once per process (registration is static in HyperFormula). */
 export function registerPbFunctions(): void {
+  // The Excel functions HyperFormula lacks come with the PB ones: every engine built here calculates the same way.
+  registerExcelFunctions();
   if (registered) return;
   const names = Object.fromEntries(PB_FUNCTION_NAMES.map((n) => [n, n]));
   // Without a translation for the active language the functions parse but every call gives #NAME?.

@@ -10,7 +10,8 @@ import { toDisplayFormula } from "../functions/formulaNames";
 import { withReceipt, type Receipt } from "../functions/receipt";
 import { invoke } from "../functions/invoke";
 import type { Matrix, RawArg } from "../functions/contract";
-import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION, type ParameterUse } from "../parameters";
+import { activeParameterSet, activeParameterSetLabel, type ParameterSetOrigin, type ParameterUse } from "../parameters";
+import type { DateSystem } from "../rules/dates";
 import { ADDIN_VERSION } from "../version";
 import type { CellModel, WorkbookModel } from "../xlsx/model";
 import { looksLikePb } from "../xlsx/sheet";
@@ -60,7 +61,13 @@ export interface RecalcReport {
   auditedAt: string;
   parameterSetVersion: string;
   parameterSetHash: string;
-  parameterSet: { version: string; hash: string; file?: string };
+  /** "eigen" when the figures were computed with the user's own file: every report says so. */
+  parameterSetOrigin: ParameterSetOrigin;
+  parameterSetFile?: string;
+  /** The set in one Dutch line, marked when it is not the built-in one. */
+  parameterSetLabel: string;
+  /** The same, together: version, hash, origin and the file given (if any). */
+  parameterSet: { version: string; hash: string; origin: ParameterSetOrigin; file?: string };
   addinVersion: string;
   engine: string;
   pbCells: number;
@@ -148,6 +155,7 @@ const cellKey = (sheet: number, row: number, col: number) => (sheet * 1_048_576 
 interface PbCall {
   id: string;
   args: RawArg[];
+  dateSystem: DateSystem;
   /** Made at once when an argument is a large range (the range itself is not kept). */
   receipt?: Receipt;
 }
@@ -165,12 +173,12 @@ class CallBook {
   /** Parameter uses shared between receipts that used the same value (name and valid-from). */
   readonly uses = new Map<string, Map<string, ParameterUse>>();
 
-  record(id: string, raw: RawArg[], at: { sheet: number; row: number; col: number }, given: number): Receipt["result"] {
-    const result = invoke(id, raw);
+  record(id: string, raw: RawArg[], dateSystem: DateSystem, at: { sheet: number; row: number; col: number }, given: number): Receipt["result"] {
+    const result = invoke(id, raw, { dateSystem });
     // Arguments not written in the formula are not inputs, though the engine hands them over as empty (a rule treats
     // empty and omitted alike).
     const args = raw.length > given ? raw.slice(0, given) : raw;
-    const call: PbCall = hasLargeRange(args) ? { id, args: [], receipt: this.receipt(id, args) } : { id, args };
+    const call: PbCall = hasLargeRange(args) ? { id, args: [], dateSystem, receipt: this.receipt(id, args, dateSystem) } : { id, args, dateSystem };
     const key = cellKey(at.sheet, at.row, at.col);
     const list = this.byCell.get(key);
     if (list) list.push(call);
@@ -178,8 +186,8 @@ class CallBook {
     return result;
   }
 
-  receipt(id: string, args: RawArg[]): Receipt {
-    const r = withReceipt(id, args);
+  receipt(id: string, args: RawArg[], dateSystem: DateSystem): Receipt {
+    const r = withReceipt(id, args, { dateSystem });
     for (const k of Object.keys(r.inputs)) r.inputs[k] = keepInput(r.inputs[k]);
     r.parameters = r.parameters.map((p) => {
       let byFrom = this.uses.get(p.name);
@@ -205,7 +213,7 @@ export function receiptsOf(report: RecalcReport, i: number): Receipt[] {
   const c = callsOfReport.get(report);
   const calls = c?.calls[i];
   if (!c || !calls) return [];
-  return calls.map((call) => call.receipt ?? c.book.receipt(call.id, call.args));
+  return calls.map((call) => call.receipt ?? c.book.receipt(call.id, call.args, call.dateSystem));
 }
 
 /**
@@ -250,7 +258,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   const formulaCount = model.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
   progress(`Herberekenen: ${formulaCount} formules op ${model.sheets.length} werkblad(en)…`);
   const book = new CallBook();
-  setPbCallSink((id, raw, at, given) => book.record(id, raw, at, given));
+  setPbCallSink((id, raw, ctx, at, given) => book.record(id, raw, ctx.dateSystem, at, given));
   let built: ReturnType<typeof buildEngine>;
   try {
     built = buildEngine(model);
@@ -363,15 +371,19 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   hf.destroy();
   const warnings = [...(options.warnings ?? []), ...built.skippedNames];
   const file = options.file ?? "";
+  const set = activeParameterSet();
   const report: RecalcReport = {
     file,
     fileName: file.split(/[\\/]/).pop() ?? file,
     size: options.source?.size ?? null,
     sha256: options.source?.sha256 ?? null,
     auditedAt: new Date().toISOString(),
-    parameterSetVersion: PARAMETER_SET_VERSION,
-    parameterSetHash: PARAMETER_SET_HASH,
-    parameterSet: { version: PARAMETER_SET_VERSION, hash: PARAMETER_SET_HASH, ...(options.parameterSetFile ? { file: options.parameterSetFile } : {}) },
+    parameterSetVersion: set.version,
+    parameterSetHash: set.hash,
+    parameterSetOrigin: set.origin,
+    ...(set.file !== undefined ? { parameterSetFile: set.file } : {}),
+    parameterSetLabel: activeParameterSetLabel(),
+    parameterSet: { version: set.version, hash: set.hash, origin: set.origin, ...(set.file !== undefined ? { file: set.file } : {}) },
     addinVersion: ADDIN_VERSION,
     engine: ENGINE_NAME,
     pbCells: cells.length,

@@ -20,13 +20,13 @@ export function wml(peildatum: any, leeftijd?: any, periode?: any): number {
 }
 
 /**
- * Loonkostensubsidie per maand voor één werknemer (Participatiewet art. 10d lid 4), inclusief vakantiebijslag en werkgeverslasten.
+ * Loonkostensubsidie per maand voor één werknemer zoals vastgesteld op de peildatum (Participatiewet art. 10d lid 4), inclusief vakantiebijslag en werkgeverslasten.
  * @customfunction LKS
  * @param peildatum Datum waarop de subsidie geldt (Excel-datum of "2024-07-01").
  * @param loonwaarde Loonwaarde als fractie van het minimumloon, in hele procenten (60% = 0,6).
  * @param uren_per_week Overeengekomen arbeidsduur in uren per week.
  * @param [leeftijd] Leeftijd in jaren; leeg of 0 = volwassen.
- * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies, nodig bij meer dan 36 uur. Leeg of 0 = standaard.
+ * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies; ten hoogste zoveel uren tellen mee, nodig bij meer dan 36 uur. Leeg of 0 = standaard.
  * @returns Loonkostensubsidie per maand in euro's, afgerond op centen.
  */
 export function lks(peildatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any): number {
@@ -34,18 +34,19 @@ export function lks(peildatum: any, loonwaarde: any, uren_per_week: any, leeftij
 }
 
 /**
- * Loonkostensubsidie over een periode, maand voor maand; een gedeeltelijke maand naar rato van kalenderdagen.
+ * Loonkostensubsidie over een periode, met het bedrag zoals vastgesteld op de ingangsdatum en opnieuw vastgesteld per 1 januari (Participatiewet art. 10d lid 7; tot 1-2-2017 jaarlijks); een gedeeltelijke maand naar rato van kalenderdagen.
  * @customfunction LKSPERIODE
  * @param begindatum Eerste dag van de periode.
  * @param einddatum Laatste dag van de periode (inclusief).
  * @param loonwaarde Loonwaarde als fractie van het minimumloon, in hele procenten (60% = 0,6).
  * @param uren_per_week Overeengekomen arbeidsduur in uren per week.
  * @param [leeftijd] Leeftijd in jaren, voor de hele periode; leeg = volwassen.
- * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies.
+ * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies; ten hoogste zoveel uren tellen mee.
+ * @param [ingangsdatum] Start van het dienstverband of van de laatste nieuwe vaststelling (niet een herziening per 1 januari); leeg of 0 = begindatum.
  * @returns Totale loonkostensubsidie over de periode in euro's, afgerond op centen.
  */
-export function lksperiode(begindatum: any, einddatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any): number {
-  return excelCall("LKSPERIODE", [begindatum, einddatum, loonwaarde, uren_per_week, leeftijd, voltijduren]);
+export function lksperiode(begindatum: any, einddatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any, ingangsdatum?: any): number {
+  return excelCall("LKSPERIODE", [begindatum, einddatum, loonwaarde, uren_per_week, leeftijd, voltijduren, ingangsdatum]);
 }
 
 /**
@@ -220,11 +221,12 @@ export function verdeelsleutel(totaal: any, sleutels: any[][]): number[][] {
  * @param geboortedatum Geboortedatum.
  * @param peildatum Datum waarop de doelgroep getoetst wordt (2009–2014).
  * @param [kwalificatieplicht_voldaan] WAAR als de persoon aan de kwalificatieplicht heeft voldaan of vrijgesteld is; standaard ONWAAR.
- * @param [soort] "algemeen" (standaard: 18+, of jonger met kwalificatieplicht voldaan), "educatie" (alleen 18+) of "re-integratie" (ook 16/17 jaar van wie de kwalificatieplicht niet is geëindigd).
+ * @param [soort] "algemeen" (standaard: 18+, of jonger met kwalificatieplicht voldaan), "educatie" (alleen 18+) of "re-integratie" (ook 16/17 jaar van wie de kwalificatieplicht niet is geëindigd, als het college een leer-werktraject geboden acht).
+ * @param [leerwerktraject] Bij "re-integratie" voor 16/17 jaar: WAAR als het college van oordeel is dat een leer-werktraject geboden is (Wpb art. 3 lid 3); dan verplicht.
  * @returns WAAR of ONWAAR.
  */
-export function doelgroep(geboortedatum: any, peildatum: any, kwalificatieplicht_voldaan?: any, soort?: any): boolean {
-  return excelCall("DOELGROEP", [geboortedatum, peildatum, kwalificatieplicht_voldaan, soort]);
+export function doelgroep(geboortedatum: any, peildatum: any, kwalificatieplicht_voldaan?: any, soort?: any, leerwerktraject?: any): boolean {
+  return excelCall("DOELGROEP", [geboortedatum, peildatum, kwalificatieplicht_voldaan, soort, leerwerktraject]);
 }
 
 /**

@@ -3,7 +3,7 @@
  * (with valid-from dates and sources) it used, and the parameter set it came from. Auditors keep these; the task pane's
  * audit sheet and `pb recalc --json` print them.
  */
-import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION, type LegalSource, type ParameterUse } from "../parameters";
+import { activeParameterSet, type LegalSource, type ParameterSetOrigin, type ParameterUse } from "../parameters";
 import { ADDIN_VERSION } from "../version";
 import { serialToIso, type DateSystem } from "../rules/dates";
 import type { RawArg } from "./contract";
@@ -20,6 +20,10 @@ export interface Receipt {
   parameters: ParameterUse[];
   parameterSetVersion: string;
   parameterSetHash: string;
+  /** Where the set came from: the built-in one, an earlier released one, or the user's own file ("eigen"). */
+  parameterSetOrigin: ParameterSetOrigin;
+  /** The file an own set was read from. */
+  parameterSetFile?: string;
   addinVersion: string;
 }
 
@@ -32,6 +36,7 @@ function dateInput(v: RawArg, system: DateSystem): RawArg {
 }
 
 export function withReceipt(id: string, raw: readonly RawArg[], ctx: { dateSystem?: DateSystem } = {}): Receipt {
+  const set = activeParameterSet();
   const trace: ParameterUse[] = [];
   const result = invoke(id, raw, { trace, ...(ctx.dateSystem ? { dateSystem: ctx.dateSystem } : {}) });
   const spec = REGISTRY.get(id);
@@ -53,8 +58,10 @@ export function withReceipt(id: string, raw: readonly RawArg[], ctx: { dateSyste
     inputs,
     result,
     parameters,
-    parameterSetVersion: PARAMETER_SET_VERSION,
-    parameterSetHash: PARAMETER_SET_HASH,
+    parameterSetVersion: set.version,
+    parameterSetHash: set.hash,
+    parameterSetOrigin: set.origin,
+    ...(set.file !== undefined ? { parameterSetFile: set.file } : {}),
     addinVersion: ADDIN_VERSION,
   };
 }

@@ -1,38 +1,96 @@
-import type { Parameter, ParameterUse, ParameterValue } from "./types";
+import type { Parameter, ParameterSetData, ParameterUse, ParameterValue } from "./types";
 import { pbError } from "../rules/errors";
-import * as wml from "./wml";
-import * as lks from "./lks";
-import * as wpb from "./wpb";
+import { FILES, VERSION } from "./data";
+import { makeParameterSet, parameterSetLabel, type ParameterSet } from "./set";
 
-export type { Parameter, ParameterUse, ParameterValue, LegalSource, Confidence, Unit } from "./types";
+export type {
+  Parameter,
+  ParameterUse,
+  ParameterValue,
+  ParameterSetData,
+  LegalSource,
+  Confidence,
+  Unit,
+  UntilReason,
+} from "./types";
+export type { ParameterSet, ParameterSetOrigin } from "./set";
+export { parameterSetLabel } from "./set";
 
 /**
- * Semantic version of the parameter set: raise it with every change of a value or source.
- * The hash below changes by itself; the version says it was meant.
+ * The set this build carries: the data files of src/parameters/data, checked against the schema at build and test
+ * time (so asserted to be parameters here). The add-in knows only this set; the CLI also knows the released ones
+ * (src/parameters/catalog.ts).
  */
-export const PARAMETER_SET_VERSION = "2026.11.4";
-
-const all = ([...Object.values(wml), ...Object.values(lks), ...Object.values(wpb)] as unknown[]).filter(
-  (p): p is Parameter => typeof p === "object" && p !== null && "values" in p && "name" in p,
+const BUILT_IN: ParameterSet = makeParameterSet(
+  { version: VERSION, parameters: Object.values(FILES) as Parameter[] } satisfies ParameterSetData,
+  "ingebouwd",
 );
 
-export const PARAMETERS: ReadonlyMap<string, Parameter> = new Map(all.map((p) => [p.name, p]));
+/**
+ * The set every lookup reads. One per process (or worker thread): the CLI selects it once from a version or a file
+ * (a plain string, so a worker can be told which set to use), the add-in never changes it.
+ */
+let active: ParameterSet = BUILT_IN;
 
-export const PARAMETER_NAMES: readonly string[] = [...PARAMETERS.keys()].sort();
+export function builtInParameterSet(): ParameterSet {
+  return BUILT_IN;
+}
+
+export function activeParameterSet(): ParameterSet {
+  return active;
+}
+
+export function activateParameterSet(set: ParameterSet): void {
+  active = set;
+}
+
+/** Run `fn` with `set` active, and restore the previous set afterwards (tests, and one-off comparisons). */
+export function withParameterSet<T>(set: ParameterSet, fn: () => T): T {
+  const previous = active;
+  active = set;
+  try {
+    return fn();
+  } finally {
+    active = previous;
+  }
+}
+
+/** The active set named for a receipt or report head, marked when it is not the built-in one. */
+export function activeParameterSetLabel(): string {
+  return parameterSetLabel(active, BUILT_IN);
+}
+
+/** Version and hash of the built-in set (the add-in's; the CLI may compute with another, see activeParameterSet). */
+export const PARAMETER_SET_VERSION: string = BUILT_IN.version;
+export const PARAMETER_SET_HASH: string = BUILT_IN.hash;
+/** The built-in set's parameters; lookups go through the active set. */
+export const PARAMETERS: ReadonlyMap<string, Parameter> = BUILT_IN.parameters;
+export const PARAMETER_NAMES: readonly string[] = BUILT_IN.names;
 
 /** Collects what a computation looked up: the receipt an auditor keeps. */
 export type Trace = ParameterUse[];
 
+/** Whether the active set has this parameter: sets released before a parameter existed lack it. */
+export function hasParameter(name: string): boolean {
+  return active.parameters.has(name);
+}
+
 export function getParameter(name: string): Parameter {
-  const p = PARAMETERS.get(name);
-  if (!p) throw pbError("unknownParameter", name, PARAMETER_NAMES);
+  const p = active.parameters.get(name);
+  if (!p) throw pbError("unknownParameter", name, active.names);
   return p;
 }
 
-/** The value in force on `date` (ISO), with its period; #N/A outside the table. */
+/** The value in force on `date` (ISO), with its period; #N/A outside the table, saying why. */
 export function lookupValue<T>(name: string, date: string): { entry: ParameterValue<T>; until?: string; param: Parameter<T> } {
   const param = getParameter(name) as Parameter<T>;
   const vs = param.values;
+  if (param.until !== undefined && date >= param.until && param.untilReason === "unpublished") {
+    const last = vs[vs.length - 1].from;
+    const [y, m, d] = param.until.split("-").map(Number);
+    const lastDay = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+    throw pbError("notPublishedYet", name, date, last, lastDay);
+  }
   if (date < vs[0].from || (param.until !== undefined && date >= param.until)) {
     throw pbError("dateOutsideTable", name, date, vs[0].from, param.until);
   }
@@ -63,27 +121,3 @@ export function citation(name: string, date: string): string {
   ].filter(Boolean);
   return parts.join("; ");
 }
-
-/** FNV-1a 64-bit over the canonical JSON of every parameter: the parameter-set hash on each receipt. */
-function fnv1a64(text: string): string {
-  let h = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  for (let i = 0; i < text.length; i++) {
-    h ^= BigInt(text.charCodeAt(i));
-    h = (h * prime) & 0xffffffffffffffffn;
-  }
-  return h.toString(16).padStart(16, "0");
-}
-
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") {
-    return `{${Object.keys(v as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
-
-export const PARAMETER_SET_HASH: string = fnv1a64(canonical(PARAMETER_NAMES.map((n) => PARAMETERS.get(n))));

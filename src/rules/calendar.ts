@@ -12,7 +12,7 @@
  * Output lag (verdeling.outputlag, Bpb art. 4 and 9): the output of year t − 2 distributes the budget of year t.
  */
 import { getParameter, param, type Trace } from "../parameters";
-import type { Deadline } from "../parameters/wpb";
+import type { Deadline } from "../parameters/types";
 import { addMonths, ymdToIso, type IsoDate } from "./dates";
 import { PbError, pbError } from "./errors";
 
@@ -69,9 +69,14 @@ export function budgetjaar(outputjaarValue: number, trace?: Trace): number {
     }
   }
   const first = Number(p.values[0].from.slice(0, 4));
+  const lag = lags[0] ?? 0;
+  // The table ends with the Wet participatiebudget (budget years 2009–2014): say so, both ways.
+  const last = p.until !== undefined ? Number(p.until.slice(0, 4)) - 1 : undefined;
+  const years = last !== undefined ? `budgetjaren ${first}–${last}` : `vanaf ${first}`;
+  const expected = last !== undefined ? `een outputjaar van ${first - lag} tot en met ${last - lag}` : `een outputjaar vanaf ${first - lag}`;
   throw pbError(
     "notApplicable",
     `PB.BUDGETJAAR(${outputjaarValue})`,
-    `geen budgetjaar in de tabel van verdeling.outputlag (vanaf ${first}) verdeelt de output van ${outputjaarValue}. Verwacht: een outputjaar vanaf ${first - (lags[0] ?? 0)}.`,
+    `geen budgetjaar in de tabel van verdeling.outputlag (${years}) verdeelt de output van ${outputjaarValue}. Verwacht: ${expected}.`,
   );
 }

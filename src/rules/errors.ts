@@ -34,6 +34,14 @@ const catalogue = {
         (until ? ` tot ${until}` : "") +
         `. Kies een peildatum binnen die periode.`,
     }),
+  /** A table that ends because its next value is not published yet: a different thing from a date before the first value. */
+  notPublishedYet: (name: string, date: string, lastFrom: string, lastDay: string) =>
+    ({
+      code: "#N/A",
+      message:
+        `De waarde van ${name} voor ${date} is nog niet bekendgemaakt: de tabel loopt tot en met ${lastDay} (laatste waarde geldig vanaf ${lastFrom}). ` +
+        `Kies een eerdere peildatum; een nieuwere versie van PB Rekenkit neemt de waarde op zodra die is gepubliceerd.`,
+    }),
   unknownParameter: (name: string, known: readonly string[]) =>
     ({ code: "#N/A", message: `Onbekende parameter "${name}". Bekende namen: ${known.join(", ")}.` }),
   unequalRanges: (a: string, b: string, na: number, nb: number) =>

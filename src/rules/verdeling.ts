@@ -17,7 +17,7 @@
  * Money is rounded once, to cents, at the end.
  */
 import { param, type Trace } from "../parameters";
-import type { EducatieSleutel, InburgeringSleutel, SzwGewichten } from "../parameters/wpb";
+import type { EducatieSleutel, InburgeringSleutel, SzwGewichten } from "../parameters/types";
 import { jan1 } from "./calendar";
 import { pbError } from "./errors";
 import { roundCents } from "./money";

@@ -1,11 +1,12 @@
 /**
  * Wettelijk minimumloon on a date, for an age.
- * Implements: Wet minimumloon en minimumvakantiebijslag art. 7, 8 and 14; Minimumjeugdloonregeling art. 1.
- * Youth amounts are derived, not stored: adult amount × staffel percentage, rounded to the published step
- * (€ 0,05 per month until 2024, € 0,01 per hour from 2024); the published youth tables are kept as tests.
+ * Implements: Wet minimumloon en minimumvakantiebijslag art. 7, 8 and 14; Minimumjeugdloonregeling art. 2.
+ * Youth amounts are derived, not stored: adult amount × staffel percentage (art. 2 lid 1), rounded as art. 2 lid 2
+ * prescribes (monthly amounts to € 0,05 until 2024, the hourly wage to € 0,01 from 2024, half up); the published youth
+ * tables are kept as tests.
  */
 import { param, type Trace } from "../parameters";
-import type { Staffel } from "../parameters/wml";
+import type { Staffel } from "../parameters/types";
 import { pbError } from "./errors";
 import { roundTo } from "./money";
 import type { IsoDate } from "./dates";

@@ -82,7 +82,7 @@ export function App({ host, templates, loadFunctionMetadata, initialPanel = "sja
           {panel === "sjablonen" && <TemplatesPanel templates={templates} insertTemplate={host.insertTemplate} />}
           {panel === "functies" && <FunctionsPanel loadMetadata={loadFunctionMetadata} insertFormula={host.insertFormula} today={day} />}
           {panel === "controle" && <AuditPanel host={host} lastScan={scan} onScan={onScan} />}
-          {panel === "status" && <StatusPanel getStatus={host.getStatus} lastScan={scan} />}
+          {panel === "status" && <StatusPanel getStatus={host.getStatus} lastScan={scan} today={today} />}
           {panel === "kalender" && <CalendarPanel initialYear={Number(day.slice(0, 4))} />}
         </main>
       </div>

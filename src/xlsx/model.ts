@@ -51,22 +51,6 @@ export interface CellModel {
   unverified?: string;
 }
 
-/** An Excel table (ListObject) as stored in xl/tables/*.xml, found through its sheet's relationships. */
-export interface TableModel {
-  /** Internal name (used in formulas as Tabel1[...]); Excel keeps displayName equal to it. */
-  name: string;
-  displayName: string;
-  /** Range including header and totals rows, e.g. "A1:D21". */
-  ref: string;
-  /** Column names in order. */
-  columns: string[];
-  /** Header rows (0 or 1; default 1) and totals rows (default 0). */
-  headerRowCount: number;
-  totalsRowCount: number;
-  /** The part it came from, e.g. "xl/tables/table1.xml". */
-  part?: string;
-}
-
 export interface SheetModel {
   name: string;
   cells: CellModel[];
@@ -76,8 +60,6 @@ export interface SheetModel {
   freeze?: string;
   /** Rows (1-based) spanned by merges, as "A1:E1". */
   merges?: string[];
-  /** Read from a file: the sheet's Excel tables. */
-  tables?: TableModel[];
   /** Read from a file: hidden sheets are recalculated like the others, but an auditor should know. */
   state?: "visible" | "hidden" | "veryHidden";
 }
@@ -92,15 +74,38 @@ export interface DefinedNameModel {
   hidden?: boolean;
 }
 
+/**
+ * An Excel Table (ListObject), as `xl/tables/tableN.xml` defines it. Formulas refer to it by name with structured
+ * references (`Tabel1[Loonwaarde]`); the engine translates those to plain references (src/functions/formulaNames.ts).
+ */
+export interface TableModel {
+  /** The `name` attribute. */
+  name: string;
+  /** The `displayName` attribute: the name formulas use (Excel keeps it equal to `name`; it wins when they differ). */
+  displayName?: string;
+  /** The sheet the table lies on. */
+  sheet: string;
+  /** The whole table including header and totals rows, e.g. "B2:E7". */
+  ref: string;
+  /** Column names (header texts) in order, unescaped, e.g. "Uren [pw]". */
+  columns: string[];
+  /** 1 with a header row (the default), 0 without. */
+  headerRowCount: number;
+  /** 1 with a totals row, 0 without (the default). */
+  totalsRowCount: number;
+}
+
 export interface WorkbookModel {
   sheets: SheetModel[];
   names?: DefinedNameModel[];
+  /** Excel Tables of the workbook, for structured references. */
+  tables?: TableModel[];
+  /** The workbook counts dates from 1904-01-01 (`<workbookPr date1904="1"/>`): serial 0 is 1904-01-01, not 1899-12-31. */
+  date1904?: boolean;
   /** Workbook properties: title, creator etc. */
   properties?: { title?: string; creator?: string; description?: string };
   /** Ask Excel to recalculate everything when opening. */
   fullCalcOnLoad?: boolean;
-  /** The 1904 date system (workbookPr date1904): serials count from 1 January 1904. */
-  date1904?: boolean;
   /** Read from a file: calcPr calcMode; "manual" means the cached values may be stale. */
   calcMode?: "auto" | "manual" | "autoNoTable";
   /** Read from a file: how many formula cells there are and how many carry a cached value (none: saved unrecalculated). */

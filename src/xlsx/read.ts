@@ -159,6 +159,7 @@ async function readPackage(file: string, pkg: ZipPackage, size: number, sha256: 
   const budget: SheetBudget = { cells: 0, formulas: 0, withCachedValue: 0, ranges: new Map() };
   const sheets: SheetModel[] = [];
   const tableNames = new Set<string>();
+  const tables: TableModel[] = [];
   let unverified = 0;
   for (const entry of wb.sheets) {
     const rel = wbRels.get(entry.rid);
@@ -193,7 +194,6 @@ async function readPackage(file: string, pkg: ZipPackage, size: number, sha256: 
     const model: SheetModel = { name: entry.name, cells: s.cells, ...(entry.state !== "visible" ? { state: entry.state } : {}) };
     if (s.tableRids.length > 0) {
       const sheetRels = await r.rels(part);
-      const tables: TableModel[] = [];
       for (const rid of s.tableRids) {
         const t = sheetRels.get(rid);
         if (!t || t.type !== "table" || !t.target || !pkg.has(t.target)) throw readError("invalid", file, where(part, entry.name), `tabel ${rid} ontbreekt`);
@@ -201,9 +201,8 @@ async function readPackage(file: string, pkg: ZipPackage, size: number, sha256: 
         if (!strictRange(table.ref)) throw readError("invalid", file, t.target, `ongeldig tabelbereik "${table.ref}"`);
         if (tableNames.has(table.name.toLowerCase())) throw readError("invalid", file, t.target, `tabelnaam ${table.name} komt twee keer voor`);
         tableNames.add(table.name.toLowerCase());
-        tables.push({ ...table, part: t.target });
+        tables.push({ ...table, sheet: entry.name });
       }
-      model.tables = tables;
     }
     sheets.push(model);
   }
@@ -221,7 +220,7 @@ async function readPackage(file: string, pkg: ZipPackage, size: number, sha256: 
     return { name: n.name, ref: n.text.trim(), ...(localSheet !== undefined ? { localSheet } : {}), ...(n.hidden ? { hidden: true } : {}) };
   });
 
-  if (wb.date1904) warnings.push("De werkmap gebruikt het 1904-datumsysteem; datums zonder datumopmaak kunnen 1462 dagen verschoven zijn.");
+  if (wb.date1904) warnings.push("De werkmap gebruikt het 1904-datumsysteem; alle datums zijn in dat systeem herberekend.");
   if (wb.calcMode === "manual") {
     warnings.push("De werkmap staat op handmatig berekenen (calcMode manual): de opgeslagen waarden kunnen verouderd zijn.");
   }
@@ -231,6 +230,7 @@ async function readPackage(file: string, pkg: ZipPackage, size: number, sha256: 
   const model: WorkbookModel = {
     sheets,
     names,
+    ...(tables.length > 0 ? { tables } : {}),
     ...(wb.date1904 ? { date1904: true } : {}),
     ...(wb.calcMode ? { calcMode: wb.calcMode } : {}),
     ...(wb.fullCalcOnLoad ? { fullCalcOnLoad: true } : {}),

@@ -6,6 +6,8 @@ import fs from "fs";
 import path from "path";
 import { REGISTRY } from "../../src/functions/registry";
 import { evaluateFormulas, formatResult } from "../../src/engine/evaluate";
+import { ADDED_FUNCTIONS, CORRECTED_FUNCTIONS } from "../../src/engine/excelFunctions";
+import { namedUnsupportedFunctions } from "../../src/engine/rewrite";
 
 const root = path.join(__dirname, "..", "..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
@@ -30,6 +32,16 @@ describe("README.md", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
     expect(pkg.scripts.start).toBeDefined();
     expect(pkg.scripts.test).toBe("jest");
+  });
+
+  test("its limits of the engine name every Excel function the engine adds, corrects or leaves out", () => {
+    const start = readme.indexOf("### Bekende grenzen van de rekenkern");
+    const section = readme.slice(start, readme.indexOf("\n### ", start + 10));
+    const words = new Set(section.match(/[A-Z][A-Z0-9.]+/g));
+    // SINGLE is what the file stores for @, which the README names.
+    const listed = [...ADDED_FUNCTIONS.filter((f) => f !== "SINGLE"), ...CORRECTED_FUNCTIONS, ...namedUnsupportedFunctions()];
+    expect(listed.filter((f) => !words.has(f))).toEqual([]);
+    expect(section).toContain("`@`");
   });
 
   test("every screenshot it shows exists", () => {

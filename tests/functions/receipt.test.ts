@@ -22,12 +22,23 @@ describe("receipt per result", () => {
     expect(r.parameterSetHash).toBe(PARAMETER_SET_HASH);
   });
 
-  test("a period across 1 July lists both WML values (1.934,40 and 1.995,00) once each", () => {
+  test("a period across 1 July keeps the June determination: one WML value (1.934,40), and the re-set rule it read", () => {
     const r = withReceipt("LKSPERIODE", ["2023-06-01", "2023-07-31", 0.5, 38]);
     const wml = r.parameters.filter((p) => p.name === "wml.maand").map((p) => p.value);
-    expect(wml).toEqual([1934.4, 1995]);
-    // June: 1934,40 × 1,08 × 0,5 × 1,235 = 1290,0514; July: 1995 × 1,08 × 0,5 × 1,235 = 1330,4655; sum 2620,5169
-    expect(r.result).toBe(2620.52);
+    expect(wml).toEqual([1934.4]);
+    // June and July: 1.934,40 × 1,08 × 0,5 × 1,235 = 1.290,05136 each, 2.580,10272 → 2.580,10
+    expect(r.result).toBe(2580.1);
+  });
+
+  test("a period across 1 January lists the determination and the re-set: 1.934,40 (1-6-2023) and 2.069,40 (1-1-2024), once each", () => {
+    const r = withReceipt("LKSPERIODE", ["2023-06-01", "2024-01-31", 0.5, 36]);
+    expect(r.parameters.filter((p) => p.name === "wml.maand").map((p) => p.value)).toEqual([1934.4, 2069.4]);
+    expect(r.parameters.find((p) => p.name === "lks.herziening")).toMatchObject({ value: "januari-tot-en-met-januari", from: "2023-01-01" });
+    // Jun–Dec 2023: 1.290,05136 × 36/38 = 1.222,153920 × 7 = 8.555,07744; Jan 2024: 2.069,40 × 1,08 × 0,5 × 1,235 = 1.380,08286;
+    // 9.935,1603 → 9.935,16
+    expect(r.result).toBe(9935.16);
+    expect(r.parameterSetOrigin).toBe("ingebouwd");
+    expect(r.parameterSetFile).toBeUndefined();
   });
 
   test("an error result keeps its Dutch message on the receipt", () => {

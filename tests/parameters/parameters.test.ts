@@ -1,6 +1,7 @@
 /**
- * The parameter tables as data: shape, sources, and lookups at every edge of every table.
- * Iterates over PARAMETERS, so parameters added later (WPB, …) are held to the same rules.
+ * The parameter tables of the built-in set: shape, sources, and lookups at every edge of every table.
+ * Iterates over PARAMETERS, so parameters added later are held to the same rules. The data files themselves are checked
+ * by the validator in tests/parameters/data.test.ts.
  */
 import {
   PARAMETERS,
@@ -13,9 +14,9 @@ import {
   type Parameter,
   type Trace,
 } from "../../src/parameters";
-import * as wmlParams from "../../src/parameters/wml";
-import * as lksParams from "../../src/parameters/lks";
-import * as wpbParams from "../../src/parameters/wpb";
+import { FILES } from "../../src/parameters/data";
+import { parameterSetHash } from "../../src/parameters/set";
+import released2026114 from "../../src/parameters/released/2026.11.4.json";
 import { PbError } from "../../src/rules/errors";
 import { addDays, parseDateText } from "../../src/rules/dates";
 
@@ -37,16 +38,13 @@ function lookupError(name: string, date: string): PbError | undefined {
 describe("the parameter set", () => {
   it("has the LKS and WML parameters the rules read", () => {
     for (const n of ["wml.maand", "wml.uur", "wml.volwassenleeftijd", "wml.jeugdstaffel", "wml.jeugdafronding", "vakantiebijslag",
-      "lks.cap", "lks.werkgeverslasten", "lks.normuren", "lks.forfaitair", "lks.forfaitair.maanden"]) {
+      "lks.cap", "lks.werkgeverslasten", "lks.normuren", "lks.deeltijdregel", "lks.herziening", "lks.forfaitair", "lks.forfaitair.maanden"]) {
       expect(PARAMETER_NAMES).toContain(n);
     }
   });
 
-  it("has no two exported parameters with one name (the Map would silently keep only the last)", () => {
-    const exported = ([...Object.values(wmlParams), ...Object.values(lksParams), ...Object.values(wpbParams)] as unknown[]).filter(
-      (p): p is Parameter => typeof p === "object" && p !== null && "values" in p && "name" in p,
-    );
-    expect(exported.length).toBe(PARAMETERS.size);
+  it("has one parameter per data file, none twice, the names sorted", () => {
+    expect(Object.keys(FILES).length).toBe(PARAMETERS.size);
     expect([...PARAMETER_NAMES]).toEqual([...PARAMETER_NAMES].sort());
   });
 
@@ -117,10 +115,12 @@ describe.each(byName)("parameter %s", (name, p) => {
 
   if (p.until !== undefined) {
     const until = p.until;
-    it(`is #N/A on and after \`until\` (${until})`, () => {
-      expect(lookupError(name, until)?.code).toBe("#N/A");
-      expect(lookupError(name, addDays(until, 1))?.code).toBe("#N/A");
-      expect(lookupError(name, "2099-12-31")?.code).toBe("#N/A");
+    it(`is #N/A on and after \`until\` (${until}), saying why the table ends (${p.untilReason})`, () => {
+      for (const d of [until, addDays(until, 1), "2099-12-31"]) {
+        const e = lookupError(name, d);
+        expect(e?.code).toBe("#N/A");
+        expect(e?.kind).toBe(p.untilReason === "unpublished" ? "notPublishedYet" : "dateOutsideTable");
+      }
     });
   }
 
@@ -148,10 +148,31 @@ describe("lookups by hand", () => {
     expect(param("lks.werkgeverslasten", "2018-01-01")).toBe(0.235);
   });
 
-  it("wml.maand: 1.995,00 on 31-12-2023, reference 2.069,40 on 1-1-2024, last 2.294,40 on 30-6-2026", () => {
+  it("wml.maand: 1.995,00 on 31-12-2023, reference 2.069,40 on 1-1-2024, 2.294,40 on 30-6-2026, 2.337,00 from 1-7-2026 to 31-12-2026", () => {
     expect(param("wml.maand", "2023-12-31")).toBe(1995);
     expect(param("wml.maand", "2024-01-01")).toBe(2069.4);
     expect(param("wml.maand", "2026-06-30")).toBe(2294.4);
+    expect(param("wml.maand", "2026-07-01")).toBe(2337);
+    expect(param("wml.maand", "2026-12-31")).toBe(2337);
+    expect(lookupError("wml.maand", "2027-01-01")?.kind).toBe("notPublishedYet");
+  });
+
+  it("wml.uur: 14,71 on 30-6-2026, 14,99 on 1-7-2026 (2.337,00 / (4⅓ × 36) = 14,9808, rounded up: WML art. 14 lid 10)", () => {
+    expect(param("wml.uur", "2026-06-30")).toBe(14.71);
+    expect(param("wml.uur", "2026-07-01")).toBe(14.99);
+    expect(Math.ceil((2337 / ((13 / 3) * 36)) * 100) / 100).toBe(14.99);
+  });
+
+  it("lks.herziening per text of Pwet art. 10d: yearly (2015), 1 January on last year's WML (2017-02-01), 1 January on that day's WML (2023)", () => {
+    expect(param("lks.herziening", "2017-01-31")).toBe("jaarlijks-na-aanvang");
+    expect(param("lks.herziening", "2017-02-01")).toBe("januari-ontwikkeling-voorafgaand-jaar");
+    expect(param("lks.herziening", "2022-12-31")).toBe("januari-ontwikkeling-voorafgaand-jaar");
+    expect(param("lks.herziening", "2023-01-01")).toBe("januari-tot-en-met-januari");
+  });
+
+  it("the WPB tables end in 2015 because the law lapsed, verdeling.outputlag included", () => {
+    expect(getParameter("verdeling.outputlag")).toMatchObject({ until: "2015-01-01", untilReason: "repealed" });
+    expect(lookupError("verdeling.outputlag", "2015-01-01")?.kind).toBe("dateOutsideTable");
   });
 
   it("the trace of a value whose successor exists ends at the successor's from", () => {
@@ -174,49 +195,47 @@ describe("lookups by hand", () => {
 });
 
 describe("PARAMETER_SET_HASH", () => {
-  /**
-   * The hash is computed once, when src/parameters/index.ts loads. In a fresh module registry we change one value of
-   * the (same, shared) parameter object before index.ts loads, and read the hash it computes then.
-   */
-  function hashWith(mutate: (w: typeof wmlParams) => void): string {
-    let hash = "";
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const w = require("../../src/parameters/wml") as typeof wmlParams;
-      mutate(w);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      hash = (require("../../src/parameters") as { PARAMETER_SET_HASH: string }).PARAMETER_SET_HASH;
-    });
-    return hash;
-  }
+  const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+  const files = () => clone(Object.values(FILES)) as Parameter[];
+  const find = (ps: Parameter[], name: string) => ps.find((p) => p.name === name)!;
 
-  it("is reproducible when nothing changes", () => {
-    expect(hashWith(() => undefined)).toBe(PARAMETER_SET_HASH);
+  it("is the FNV-1a hash of the data files, whatever their order", () => {
+    expect(parameterSetHash(files())).toBe(PARAMETER_SET_HASH);
+    expect(parameterSetHash(files().reverse())).toBe(PARAMETER_SET_HASH);
+  });
+
+  it("does not depend on the order of the fields in a file", () => {
+    const ps = files().map((p) => Object.fromEntries(Object.entries(p).reverse()) as unknown as Parameter);
+    expect(parameterSetHash(ps)).toBe(PARAMETER_SET_HASH);
+  });
+
+  it("is the hash 2026.11.4 printed (ca4292c2e38c6ff5) for that set kept as data, so its receipts still match", () => {
+    expect(parameterSetHash((released2026114 as { parameters: Parameter[] }).parameters)).toBe("ca4292c2e38c6ff5");
   });
 
   it("changes when one value changes by one cent (wml.maand 1-1-2015: 1.501,80 → 1.501,81)", () => {
-    const h = hashWith((w) => {
-      w.wmlMaand.values[0].value = 1501.81;
-    });
+    const ps = files();
+    find(ps, "wml.maand").values[0].value = 1501.81;
+    const h = parameterSetHash(ps);
     expect(h).toMatch(/^[0-9a-f]{16}$/);
     expect(h).not.toBe(PARAMETER_SET_HASH);
   });
 
   it("changes when only a source changes (confidence H → M)", () => {
-    const h = hashWith((w) => {
-      w.vakantiebijslag.values[0].source = { ...w.vakantiebijslag.values[0].source, confidence: "M" };
-    });
-    expect(h).not.toBe(PARAMETER_SET_HASH);
+    const ps = files();
+    find(ps, "vakantiebijslag").values[0].source.confidence = "M";
+    expect(parameterSetHash(ps)).not.toBe(PARAMETER_SET_HASH);
   });
 
   it("changes when a staffel percentage changes (age 20 from 1-7-2019: 0,8 → 0,81)", () => {
-    const h = hashWith((w) => {
-      w.wmlJeugdstaffel.values[2].value = { ...w.wmlJeugdstaffel.values[2].value, "20": 0.81 };
-    });
-    expect(h).not.toBe(PARAMETER_SET_HASH);
+    const ps = files();
+    (find(ps, "wml.jeugdstaffel").values[2].value as Record<string, number>)["20"] = 0.81;
+    expect(parameterSetHash(ps)).not.toBe(PARAMETER_SET_HASH);
   });
 
-  it("the isolated registries did not leak into this one", () => {
-    expect(param("wml.maand", "2015-01-01")).toBe(1501.8);
+  it("changes when only the reason a table ends changes", () => {
+    const ps = files();
+    find(ps, "wml.maand").untilReason = "repealed";
+    expect(parameterSetHash(ps)).not.toBe(PARAMETER_SET_HASH);
   });
 });

@@ -25,9 +25,9 @@ describe("App", () => {
     }
   });
 
-  test("a day after the minimum wage tables end shows the sources on their last day (2026-06-30), not #N/A everywhere", async () => {
-    render(<App host={fakeHost()} templates={[]} loadFunctionMetadata={noMetadata} today="2026-11-25" initialPanel="functies" />);
-    expect((screen.getByRole("textbox", { name: "Peildatum bronnen" }) as HTMLInputElement).value).toBe("2026-06-30");
+  test("a day after the minimum wage tables end shows the sources on their last day (2026-12-31), not #N/A everywhere", async () => {
+    render(<App host={fakeHost()} templates={[]} loadFunctionMetadata={noMetadata} today="2027-02-01" initialPanel="functies" />);
+    expect((screen.getByRole("textbox", { name: "Peildatum bronnen" }) as HTMLInputElement).value).toBe("2026-12-31");
   });
 
   test("tabs are focusable buttons in a tablist, the open one marked selected (arrow keys: see the Chromium test)", async () => {
@@ -76,6 +76,23 @@ describe("Status", () => {
     expect(screen.getByText("#NAME? in een cel met =PB.…")).toBeTruthy();
     expect(screen.getByText("_xldudf_PB_… in de formulebalk")).toBeTruthy();
     expect(screen.getByText("#BUSY! blijft staan")).toBeTruthy();
+  });
+
+  test("how long the minimum wage is known: the last day, and from 60 days before it how many are left (31-12-2026 − 1-12-2026 = 30)", async () => {
+    await act(async () => {
+      render(<StatusPanel getStatus={async () => status()} today="2026-12-01" />);
+    });
+    expect(screen.getByText("Minimumloon")).toBeTruthy();
+    expect(
+      screen.getByText("bekend tot en met 31-12-2026: nog 30 dagen; daarna #N/A tot een nieuwere versie van PB Rekenkit het bedrag bevat"),
+    ).toBeTruthy();
+  });
+
+  test("more than 60 days before the end only the last day is shown (1-9-2026: 121 days left)", async () => {
+    await act(async () => {
+      render(<StatusPanel getStatus={async () => status()} today="2026-09-01" />);
+    });
+    expect(screen.getByText("bekend tot en met 31-12-2026")).toBeTruthy();
   });
 
   test("outside Excel, nothing registered: each function is marked", async () => {

@@ -104,16 +104,18 @@ describe("REKENTOOL-PW worked example (2023)", () => {
     // C: 1.170.000 + 33.000 + 200.000 + 68.000; 13.050.000 + 300.000 + 500.000 + 116.000; 988 × 2.600
     expect([21, 22, 23, 24].map((r) => c.value(S, `D${r}`))).toEqual([1_471_000, 13_966_000, 2_568_800, 18_005_800]);
   });
-  test("LKS a place, 2023, LW 60%, 36/38 h: 6 × (1.934,40 × 1,08 × 0,4 × 1,235 × 36/38 = 977,723136) + 6 × (1.995,00 × … = 1.008,3528) = 11.916,4556 → 11.916,46", () => {
-    expect(c.value(S, "B26")).toBeCloseTo(11916.46, 2);
-    expect(c.value(S, "B27")).toBeCloseTo(714_987.6, 2); // 60 × 11.916,46
-    expect(c.value(S, "B29")).toBeCloseTo(-114_987.6, 2); // 60 × 10.000 − 714.987,60
+  // One place from 1 January: determined on 1-1-2023 and not re-set before 1-1-2024 (Pwet art. 10d lid 7), so the WML rise
+  // of 1 July 2023 does not reach it: twelve times the January amount.
+  test("LKS a place, 2023, LW 60%, 36/38 h: 12 × (1.934,40 × 1,08 × 0,4 × 1,235 × 36/38 = 977,723136) = 11.732,677632 → 11.732,68", () => {
+    expect(c.value(S, "B26")).toBeCloseTo(11732.68, 2);
+    expect(c.value(S, "B27")).toBeCloseTo(703_960.8, 2); // 60 × 11.732,68
+    expect(c.value(S, "B29")).toBeCloseTo(-103_960.8, 2); // 60 × 10.000 − 703.960,80
   });
-  test("LW 40%: (6 × 1.548,0616 + 6 × 1.596,5586) × 36/38 = 17.874,68; LW 50% at 32 h: (6 × 1.290,05136 + 6 × 1.330,4655) × 32/38 = 13.240,51", () => {
-    expect(c.value(S, "C26")).toBeCloseTo(17874.68, 2);
-    expect(c.value(S, "C29")).toBeCloseTo(1_100_000 - 110 * 17874.68, 2);
-    expect(c.value(S, "D26")).toBeCloseTo(13240.51, 2);
-    expect(c.value(S, "D29")).toBeCloseTo(500_000 - 50 * 13240.51, 2);
+  test("LW 40%: 12 × 1.548,0616 × 36/38 = 17.599,02; LW 50% at 32 h: 12 × 1.290,05136 × 32/38 = 13.036,31", () => {
+    expect(c.value(S, "C26")).toBeCloseTo(17599.02, 2);
+    expect(c.value(S, "C29")).toBeCloseTo(1_100_000 - 110 * 17599.02, 2);
+    expect(c.value(S, "D26")).toBeCloseTo(13036.31, 2);
+    expect(c.value(S, "D29")).toBeCloseTo(500_000 - 50 * 13036.31, 2);
   });
   test("WML reference 1-7-2023 is 1.995,00", () => expect(c.value(S, "D4")).toBe(1995));
   test("all checks pass", () => passesAllChecks(c));

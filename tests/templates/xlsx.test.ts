@@ -34,7 +34,7 @@ const EXPECTED: Record<string, [string, string, number][]> = {
   "LKS-REGISTER": [["LKS-register", "U107", 28030.55]],
   "REKENTOOL-PW": [
     ["Rekentool", "B24", 20_200_000],
-    ["Rekentool", "B26", 11916.46],
+    ["Rekentool", "B26", 11732.68],
   ],
   "GR-WPB": [
     ["GR-verdeling", "D12", 300_000],

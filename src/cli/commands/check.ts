@@ -10,6 +10,8 @@ import { checkWorkbook, type CellReader, type CheckResult } from "../../template
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
 import { LIMIT_OPTIONS, LIMIT_USAGE, readLimitOptions } from "../limitOptions";
+import { activeParameterSetLabel } from "../../parameters";
+import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
 
 function where(r: CheckResult): string {
   if (!r.sheet) return "";
@@ -21,17 +23,19 @@ export const checkCommand: Command = {
   name: "check",
   summary: "De controles van de PB-sjablonen in een werkmap uitvoeren (vóór aanlevering)",
   usage: [
-    "pb check WERKMAP.xlsx [--json] [--alles] [grenzen]",
+    "pb check WERKMAP.xlsx [--json] [--alles] [--parameterset V] [grenzen]",
     "  Zoekt de PB Rekenkit-sjablonen in de werkmap, rekent de formules opnieuw uit en voert hun controles uit:",
     "  verplichte cellen, aansluiting van totalen, reservering binnen 25%/31,25%, geen uitvoeringskosten,",
     "  LKS in G2 gelijk aan het register, Ja/Nee-velden, geen saldering in een GR, termijnen.",
     "  Elke fout: werkblad, cel en uitleg. --alles toont ook de geslaagde controles; --json geeft JSON.",
+    PARAMETERSET_USAGE,
     ...LIMIT_USAGE,
     "  Afsluitcode: 0 = geen fouten, 1 = fout(en), 2 = bestand onleesbaar of geen sjabloon gevonden.",
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag", ...LIMIT_OPTIONS });
+    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS });
     if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb check WERKMAP.xlsx");
+    applyParameterSetOption(options, io);
     const file = positional[0];
     const limits = readLimitOptions(options);
     let model;
@@ -83,8 +87,12 @@ export const checkCommand: Command = {
     }
     const checks = new Set(all.map((r) => `${r.id}`)).size;
     const line = `${found.length} sjabloon/sjablonen, ${checks} controles, ${failed.length} fout(en)`;
-    if (options.json === true) io.err(line);
-    else io.out(line);
+    // The set the checks ran with belongs to the report; an own set is marked as such.
+    const setLine = `Gecontroleerd met ${activeParameterSetLabel()}.`;
+    for (const l of [setLine, line]) {
+      if (options.json === true) io.err(l);
+      else io.out(l);
+    }
     return failed.length === 0 ? EXIT.ok : EXIT.mismatch;
   },
 };

@@ -8,3 +8,4 @@ export { recalcCommand } from "./recalc";
 // ---- template / check commands: add their export lines here ----
 export { templateCommand } from "./template";
 export { checkCommand } from "./check";
+export { parametersCommand } from "./parameters";

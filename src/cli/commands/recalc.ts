@@ -9,6 +9,7 @@ import { WorkbookReadError } from "../../xlsx/readErrors";
 import { ChunkWriter, checkOutputPath, OutputError, writeSafely } from "../safeOutput";
 import { jsonLines, rowOf, textLines } from "../report";
 import { readLimitOptions, LIMIT_OPTIONS, LIMIT_USAGE } from "../limitOptions";
+import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
 
 /** Above this many bytes the phases are announced on stderr, so a long run is visibly alive. */
 const LARGE_FILE_BYTES = 1_000_000;
@@ -27,7 +28,7 @@ export const recalcCommand: Command = {
   name: "recalc",
   summary: "Een werkmap herberekenen en elke PB-cel vergelijken met de opgeslagen waarde",
   usage: [
-    "pb recalc WERKMAP.xlsx [--json] [--bonnen] [--out RAPPORT [--overwrite]] [grenzen]",
+    "pb recalc WERKMAP.xlsx [--json] [--bonnen] [--out RAPPORT [--overwrite]] [--parameterset V] [grenzen]",
     "  Rekent alle formules opnieuw uit en meldt per PB-cel: werkblad, cel, formule, opgeslagen waarde,",
     "  herberekende waarde, verschil en status, met de versie van de parameterset; bij --json en in een",
     "  rapportwerkmap ook de bon per cel (invoer, gebruikte parameterwaarden met geldigheid en bron).",
@@ -36,14 +37,17 @@ export const recalcCommand: Command = {
     "  --out F      rapport naar bestand F (.xlsx = rapportwerkmap met Controle, Bonnen en Over; .json = JSON;",
     "               anders tekst); nooit de werkmap zelf, nooit een bestaand bestand, nooit via een koppeling",
     "  --overwrite  een bestaand rapportbestand F vervangen",
+    PARAMETERSET_USAGE,
     ...LIMIT_USAGE,
     "  Afsluitcode: 0 = alle PB-cellen kloppen (binnen een halve cent), 1 = verschil(len) of niet herberekend,",
     "  2 = bestand onleesbaar of geweigerd. Laatste regel: 'N PB cells, M mismatches'.",
     "  De werkmap zelf wordt nooit gewijzigd.",
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", bonnen: "flag", out: "value", overwrite: "flag", ...LIMIT_OPTIONS });
+    const { positional, options } = parseOptions(args, { json: "flag", bonnen: "flag", out: "value", overwrite: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS });
     if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb recalc WERKMAP.xlsx [--json] [--out RAPPORT]");
+    applyParameterSetOption(options, io);
+    applyParameterSetOption(options, io);
     const file = positional[0];
     const json = options.json === true;
     const out = typeof options.out === "string" ? options.out : undefined;
@@ -117,7 +121,7 @@ export const recalcCommand: Command = {
         }
         throw e;
       }
-      io.out(`Rapport geschreven naar ${out} (parameterset ${report.parameterSetVersion}).`);
+      io.out(`Rapport geschreven naar ${out} (${report.parameterSetLabel}).`);
       for (const c of report.cells.filter((x) => x.status !== "ok").slice(0, 20)) io.out(rowOf(c).join("\t"));
       io.out(summaryLine(report));
     } else if (json) {

@@ -3,7 +3,17 @@ import { wml, WML_PERIODES, RULE_VERSION_WML, type WmlPeriode } from "../../rule
 import { lks, lksForfaitair, RULE_VERSION_LKS } from "../../rules/lks";
 import { lksPeriod } from "../../rules/lksPeriod";
 
-const LKS_PARAMS = ["wml.maand", "wml.volwassenleeftijd", "wml.jeugdstaffel", "wml.jeugdafronding", "vakantiebijslag", "lks.cap", "lks.werkgeverslasten", "lks.normuren"];
+const LKS_PARAMS = [
+  "wml.maand",
+  "wml.volwassenleeftijd",
+  "wml.jeugdstaffel",
+  "wml.jeugdafronding",
+  "vakantiebijslag",
+  "lks.cap",
+  "lks.werkgeverslasten",
+  "lks.normuren",
+  "lks.deeltijdregel",
+];
 
 export const WML: FunctionSpec = {
   id: "WML",
@@ -13,7 +23,7 @@ export const WML: FunctionSpec = {
     { name: "periode", type: "text", optional: true, choices: WML_PERIODES },
   ],
   result: "money",
-  legalBasis: "Wet minimumloon en minimumvakantiebijslag art. 7, 8, 14; Minimumjeugdloonregeling art. 1",
+  legalBasis: "Wet minimumloon en minimumvakantiebijslag art. 7, 8, 14; Minimumjeugdloonregeling art. 2",
   parameters: ["wml.maand", "wml.uur", "wml.volwassenleeftijd", "wml.jeugdstaffel", "wml.jeugdafronding"],
   ruleVersion: RULE_VERSION_WML,
   example: '=PB.WML("2023-07-01")',
@@ -32,7 +42,7 @@ export const LKS: FunctionSpec = {
   id: "LKS",
   args: lksArgs,
   result: "money",
-  legalBasis: "Participatiewet art. 10d lid 4; Regeling LKS Pwet art. 1 lid 2 en art. 4; Regeling LKS Pwet 2021 art. 1",
+  legalBasis: "Participatiewet art. 10d lid 4; Regeling LKS Pwet art. 1 en art. 4 lid 3; Regeling LKS Pwet 2021 art. 1",
   parameters: LKS_PARAMS,
   ruleVersion: RULE_VERSION_LKS,
   example: "=PB.LKS(DATE(2023,7,1),0.4,38)",
@@ -51,13 +61,21 @@ export const LKS: FunctionSpec = {
 
 export const LKSPERIODE: FunctionSpec = {
   id: "LKSPERIODE",
-  args: [{ name: "begindatum", type: "date" }, { name: "einddatum", type: "date" }, ...lksArgs.slice(1)],
+  args: [
+    { name: "begindatum", type: "date" },
+    { name: "einddatum", type: "date" },
+    ...lksArgs.slice(1),
+    // Last, so every existing call keeps its meaning: empty = the begindatum. Excel desktop hands an empty cell over as
+    // 0, which as a date is 0-1-1900, never an employment's start: 0 means empty here too, as on the web.
+    { name: "ingangsdatum", type: "date", optional: true, zeroIsEmpty: true },
+  ],
   result: "money",
-  legalBasis: "Participatiewet art. 10d lid 4 en lid 7 (jaarlijkse aanpassing); Regeling LKS Pwet art. 1",
-  parameters: LKS_PARAMS,
+  legalBasis:
+    "Participatiewet art. 10d lid 4, lid 7 (opnieuw vastgesteld per 1 januari; tot 1-2-2017 lid 5: jaarlijks); Regeling LKS Pwet art. 1",
+  parameters: [...LKS_PARAMS, "lks.herziening"],
   ruleVersion: RULE_VERSION_LKS,
   example: "=PB.LKSPERIODE(DATE(2023,1,1),DATE(2023,12,31),0.4,38)",
-  impl: ([start, end, lw, hours, age, fulltime], ctx) =>
+  impl: ([start, end, lw, hours, age, fulltime, ingang], ctx) =>
     lksPeriod(
       {
         start: start as string,
@@ -66,6 +84,7 @@ export const LKSPERIODE: FunctionSpec = {
         hoursPerWeek: hours as number,
         age: age as number | undefined,
         fulltimeHours: fulltime as number | undefined,
+        ingangsdatum: ingang as string | undefined,
       },
       ctx.trace,
     ),
@@ -75,7 +94,7 @@ export const LKSFORFAITAIR: FunctionSpec = {
   id: "LKSFORFAITAIR",
   args: [lksArgs[0], lksArgs[2], lksArgs[3], lksArgs[4]],
   result: "money",
-  legalBasis: "Participatiewet art. 10d lid 5 (vanaf 1-2-2017); Regeling LKS Pwet art. 1 lid 2",
+  legalBasis: "Participatiewet art. 10d lid 5 (vanaf 1-2-2017); Regeling LKS Pwet art. 1",
   parameters: ["lks.forfaitair", "lks.forfaitair.maanden", ...LKS_PARAMS.filter((p) => p !== "lks.cap")],
   ruleVersion: RULE_VERSION_LKS,
   example: "=PB.LKSFORFAITAIR(DATE(2024,7,1),36)",

@@ -1,5 +1,5 @@
 import type { FunctionSpec } from "../contract";
-import { citation, param, PARAMETER_SET_HASH, PARAMETER_SET_VERSION } from "../../parameters";
+import { activeParameterSetLabel, citation, param } from "../../parameters";
 import { pbError } from "../../rules/errors";
 import { ADDIN_VERSION } from "../../version";
 
@@ -54,5 +54,5 @@ export const VERSIE: FunctionSpec = {
   parameters: [],
   ruleVersion: "versie/1",
   example: "=PB.VERSIE()",
-  impl: () => `PB Rekenkit ${ADDIN_VERSION}; parameterset ${PARAMETER_SET_VERSION} (${PARAMETER_SET_HASH})`,
+  impl: () => `PB Rekenkit ${ADDIN_VERSION}; ${activeParameterSetLabel()}`,
 };

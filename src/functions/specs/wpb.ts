@@ -238,19 +238,22 @@ export const DOELGROEP: FunctionSpec = {
     { name: "peildatum", type: "date" },
     { name: "kwalificatieplicht_voldaan", type: "boolean", optional: true },
     { name: "soort", type: "text", optional: true, choices: DOELGROEP_SOORTEN },
+    { name: "leerwerktraject", type: "boolean", optional: true },
   ],
   result: "boolean",
-  legalBasis: "Wet participatiebudget art. 1 (doelgroep: 18+, of jonger met kwalificatieplicht voldaan/vrijstelling) en art. 3 (educatie 18+; lid 3: re-integratie ook 16/17)",
+  legalBasis:
+    "Wet participatiebudget art. 1 (doelgroep: 18+, of jonger met kwalificatieplicht voldaan/vrijstelling) en art. 3 (educatie 18+; lid 3: re-integratie ook 16/17 als het college een leer-werktraject geboden acht)",
   parameters: ["doelgroep.leeftijd"],
   ruleVersion: RULE_VERSION_DOELGROEP,
-  example: '=PB.DOELGROEP("1995-03-01","2012-06-30",FALSE,"re-integratie")',
-  impl: ([geb, peil, voldaan, soort], ctx) =>
+  example: '=PB.DOELGROEP("1995-03-01","2012-06-30",FALSE,"re-integratie",TRUE)',
+  impl: ([geb, peil, voldaan, soort, leerwerk], ctx) =>
     doelgroep(
       {
         geboortedatum: geb as string,
         peildatum: peil as string,
         kwalificatieplichtVoldaan: voldaan as boolean | undefined,
         soort: soort as DoelgroepSoort | undefined,
+        leerwerktraject: leerwerk as boolean | undefined,
       },
       ctx.trace,
     ),

@@ -3,6 +3,7 @@ import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { FUNCTION_IDS, NAMESPACE } from "../../functions/registry";
 import type { HostStatus, ScanResult } from "../../excel/hostActions";
 import { errorText } from "./common";
+import { minimumWageStatus } from "../../parameters/status";
 
 const useStyles = makeStyles({
   dl: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: "12px", rowGap: "4px", margin: "8px 0" },
@@ -14,9 +15,11 @@ const useStyles = makeStyles({
 export interface StatusPanelProps {
   getStatus(): Promise<HostStatus>;
   lastScan?: ScanResult;
+  /** Today's date (ISO), for how long the minimum wage is still known; injected so tests are stable. */
+  today?: string;
 }
 
-export function StatusPanel({ getStatus, lastScan }: StatusPanelProps) {
+export function StatusPanel({ getStatus, lastScan, today }: StatusPanelProps) {
   const styles = useStyles();
   const [status, setStatus] = useState<HostStatus | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -53,6 +56,8 @@ export function StatusPanel({ getStatus, lastScan }: StatusPanelProps) {
             <dd className={styles.dd}>
               {status.parameterSetVersion} (controlegetal {status.parameterSetHash})
             </dd>
+            <dt className={styles.dt}>Minimumloon</dt>
+            <dd className={styles.dd}>{minimumWageStatus(today ?? new Date().toISOString().slice(0, 10))}</dd>
             {status.apiSets.map((a) => (
               <div key={a.name} style={{ display: "contents" }}>
                 <dt className={styles.dt}>

@@ -99,7 +99,8 @@ describe("boundaries", () => {
   it("LKSFORFAITAIR starts on 1-2-2017", () => {
     expect(LKSFORFAITAIR(DATE(2017, 1, 31), 38)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor lks.forfaitair op 2017-01-31: de tabel loopt van 2017-02-01. Kies een peildatum binnen die periode.",
+      message:
+        "peildatum: 2017-01-31 ligt vóór 2017-02-01; de loonkostensubsidie zonder loonwaardebepaling (Participatiewet art. 10d lid 5) bestaat pas vanaf die datum",
     });
     // 1.551,60 × 1,08 × 0,5 × 1,23 = 1.030,57272
     expect(LKSFORFAITAIR(DATE(2017, 2, 1), 38)).toBe(1030.57);
@@ -107,22 +108,44 @@ describe("boundaries", () => {
     expect(LKSFORFAITAIR(DATE(2024, 7, 1), 36)).toBe(1422.9);
   });
 
-  it("LKS starts on 1-1-2015 (#N/A before, naming the table span)", () => {
-    const r = LKS(DATE(2014, 12, 31), 0.5, 38);
-    expect(code(r)).toBe("#N/A");
-    expect((r as { message: string }).message).toMatch(/^Geen waarde voor [a-z.]+ op 2014-12-31: de tabel loopt van 2015-01-01/);
+  it("LKS starts on 1-1-2015: #N/A before, saying the Participatiewet starts then (not naming an internal table)", () => {
+    const before = (arg: string, d: string) => ({
+      error: "#N/A",
+      message: `${arg}: ${d} ligt vóór 2015-01-01; de loonkostensubsidie van de Participatiewet (art. 10d) bestaat pas vanaf die datum`,
+    });
+    expect(LKS(DATE(2014, 12, 31), 0.5, 38)).toEqual(before("peildatum", "2014-12-31"));
+    expect(LKSPERIODE(DATE(2014, 12, 1), DATE(2015, 1, 31), 0.5, 38)).toEqual(before("begindatum", "2014-12-01"));
+    expect(LKSPERIODE(DATE(2015, 3, 1), DATE(2015, 3, 31), 0.5, 38, null, null, DATE(2014, 6, 1))).toEqual(before("ingangsdatum", "2014-06-01"));
     // 1.501,80 × 1,08 × 0,5 × 1,23 = 997,49556
     expect(LKS(DATE(2015, 1, 1), 0.5, 38)).toBe(997.5);
   });
 
-  it("the tables end on 30-6-2026 (#N/A from 1-7-2026)", () => {
-    // 2.294,40 × 1,08 × 0,5 × 1,235 = 1.530,13536
+  it("1 July 2026: 2.294,40 × 1,08 × 0,5 × 1,235 = 1.530,13536 on 30-6-2026, 2.337,00 × 1,08 × 0,5 × 1,235 = 1.558,54530 on 1-7-2026", () => {
     expect(LKS(DATE(2026, 6, 30), 0.5, 36)).toBe(1530.14);
-    expect(LKS(DATE(2026, 7, 1), 0.5, 36)).toEqual({
-      error: "#N/A",
-      message: "Geen waarde voor wml.maand op 2026-07-01: de tabel loopt van 2015-01-01 tot 2026-07-01. Kies een peildatum binnen die periode.",
-    });
-    expect(code(WML(DATE(2026, 7, 1), undefined, "uur"))).toBe("#N/A");
+    expect(LKS(DATE(2026, 7, 1), 0.5, 36)).toBe(1558.55);
+    expect(WML(DATE(2026, 6, 30), undefined, "uur")).toBe(14.71);
+    expect(WML(DATE(2026, 7, 1), undefined, "uur")).toBe(14.99);
+    expect(WML(DATE(2026, 7, 1))).toBe(2337);
+  });
+
+  it("the tables end on 31-12-2026: 1.558,55 that day, from 1-1-2027 #N/A saying the amount is not published yet", () => {
+    expect(LKS(DATE(2026, 12, 31), 0.5, 36)).toBe(1558.55);
+    const notYet =
+      "De waarde van wml.maand voor 2027-01-01 is nog niet bekendgemaakt: de tabel loopt tot en met 2026-12-31 (laatste waarde geldig vanaf 2026-07-01). " +
+      "Kies een eerdere peildatum; een nieuwere versie van PB Rekenkit neemt de waarde op zodra die is gepubliceerd.";
+    expect(LKS(DATE(2027, 1, 1), 0.5, 36)).toEqual({ error: "#N/A", message: notYet });
+    expect(WML(DATE(2027, 1, 1))).toEqual({ error: "#N/A", message: notYet });
+    expect(WML(DATE(2027, 1, 1), undefined, "uur")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^De waarde van wml\.uur voor 2027-01-01 is nog niet bekendgemaakt/) });
+    // A date before the first value says something else: the table's span.
+    expect(WML(DATE(2014, 12, 31))).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^Geen waarde voor wml\.maand op 2014-12-31: de tabel loopt van 2015-01-01/) });
+  });
+
+  it("from 2024 the hours that count stop at voltijduren, also under 36: 2.191,80 × 1,08 × 0,5 × 1,235 × 32/36 = 1.299,29904 → 1.299,30", () => {
+    expect(LKS(DATE(2025, 1, 1), 0.5, 36, undefined, 32)).toBe(1299.3);
+    // 30 h against a 32-hour full-time: the 30 h count, 1.461,71142 × 30/36 = 1.218,09285 → 1.218,09
+    expect(LKS(DATE(2025, 1, 1), 0.5, 30, undefined, 32)).toBe(1218.09);
+    // without voltijduren 36 h are simply 36/36: 1.461,71142 → 1.461,71
+    expect(LKS(DATE(2025, 1, 1), 0.5, 36)).toBe(1461.71);
   });
 
   it("the 70% cap: LW 0,2 pays 70%, LW 0,3 is the cap exactly, LW 0,31 pays 69%", () => {
@@ -138,10 +161,13 @@ describe("boundaries", () => {
 });
 
 describe("PB.LKSPERIODE", () => {
-  it("the whole of 2023 sums 6 months before and 6 after the 1 July change", () => {
-    // Jan–Jun: 1.934,40 × 1,08 × 0,6 × 1,235 = 1.548,061632 × 6 = 9.288,369792
-    // Jul–Dec: 1.596,5586 × 6 = 9.579,3516; total 18.867,721392 → 18.867,72
-    expect(LKSPERIODE(DATE(2023, 1, 1), DATE(2023, 12, 31), 0.4, 38)).toBe(18867.72);
+  it("the whole of 2023 from 1 January keeps the January amount: 1.934,40 × 1,08 × 0,6 × 1,235 = 1.548,061632 × 12 = 18.576,739584 → 18.576,74", () => {
+    // Determined on 1-1-2023 and re-set only on 1-1-2024 (Pwet art. 10d lid 7): the WML rise of 1 July 2023 does not reach it.
+    expect(LKSPERIODE(DATE(2023, 1, 1), DATE(2023, 12, 31), 0.4, 38)).toBe(18576.74);
+  });
+
+  it("16 June – 15 July 2025 keeps the June amount: 2.191,80 × 1,08 × 0,5 × 1,235 = 1.461,71142 × (15/30 + 15/31) = 1.438,137 → 1.438,14", () => {
+    expect(LKSPERIODE(DATE(2025, 6, 16), DATE(2025, 7, 15), 0.5, 36)).toBe(1438.14);
   });
 
   it("16–31 January 2023 is 16/31 of January: 1.548,061632 × 16/31 = 798,99955 → 799,00", () => {
@@ -159,8 +185,24 @@ describe("PB.LKSPERIODE", () => {
     });
   });
 
-  it("a period reaching past the table end is #N/A", () => {
-    expect(code(LKSPERIODE(DATE(2026, 6, 1), DATE(2026, 7, 31), 0.4, 36))).toBe("#N/A");
+  it("a period reaching past the table end is #N/A: the re-set of 1-1-2027 needs the WML of that day", () => {
+    expect(LKSPERIODE(DATE(2026, 12, 1), DATE(2027, 1, 31), 0.4, 36)).toMatchObject({
+      error: "#N/A",
+      message: expect.stringMatching(/^De waarde van wml\.maand voor 2027-01-01 is nog niet bekendgemaakt/),
+    });
+  });
+
+  it("an empty ingangsdatum as Excel desktop passes it (0) is the begindatum, as on the web (null): 1.461,71142 × (15/30 + 15/31) = 1.438,14", () => {
+    expect(LKSPERIODE(DATE(2025, 6, 16), DATE(2025, 7, 15), 0.5, 36, 0, 0, 0)).toBe(1438.14);
+    expect(LKSPERIODE(DATE(2025, 6, 16), DATE(2025, 7, 15), 0.5, 36, null, null, null)).toBe(1438.14);
+  });
+
+  it("an ingangsdatum after the begindatum is refused with the reason", () => {
+    expect(LKSPERIODE(DATE(2025, 1, 1), DATE(2025, 1, 31), 0.5, 36, undefined, undefined, DATE(2025, 1, 2))).toEqual({
+      error: "#NUM!",
+      message:
+        "ingangsdatum: 2025-01-02 ligt na de begindatum 2025-01-01. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum",
+    });
   });
 });
 
@@ -203,7 +245,7 @@ describe("every bad-input class, with its Dutch message", () => {
     expect(LKS(d, 0.605, 38)).toEqual({
       error: "#NUM!",
       message:
-        "loonwaarde: 0.605 is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4). Verwacht bijvoorbeeld 0,45",
+        "loonwaarde: 0.605 is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4 lid 3). Verwacht bijvoorbeeld 0,45",
     });
   });
 
@@ -239,7 +281,7 @@ describe("every bad-input class, with its Dutch message", () => {
   it("a date outside every table names the table span", () => {
     expect(WML("2010-01-01")).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor wml.maand op 2010-01-01: de tabel loopt van 2015-01-01 tot 2026-07-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor wml.maand op 2010-01-01: de tabel loopt van 2015-01-01 tot 2027-01-01. Kies een peildatum binnen die periode.",
     });
   });
 
@@ -313,8 +355,9 @@ describe("PB.PARAM, PB.BRON, PB.VERSIE", () => {
 
   it("BRON cites regeling, artikel, publicatie (when known), BWB id, date, confidence and note", () => {
     expect(BRON("lks.werkgeverslasten", "2018-01-01")).toBe(
-      "Regeling loonkostensubsidie Participatiewet art. 1 lid 2; Stcrt. 2017, 68248; BWBR0035633; geldig vanaf 2018-01-01; " +
-        "betrouwbaarheid H; Vanaf 1-7-2021 ongewijzigd voortgezet in de Regeling LKS Pwet 2021 art. 1 (BWBR0044901).",
+      "Regeling loonkostensubsidie Participatiewet art. 1; Stcrt. 2017, 68248; BWBR0035633; geldig vanaf 2018-01-01; betrouwbaarheid H; " +
+        "Stcrt. 2017, 68248 verving in art. 1 'een percentage' door '23,5 procent' en schrapte het tweede lid. " +
+        "Vanaf 1-7-2021 ongewijzigd voortgezet in de Regeling LKS Pwet 2021 art. 1 (BWBR0044901).",
     );
     expect(BRON("lks.cap", DATE(2020, 1, 1))).toBe(
       "Participatiewet art. 10d lid 4; BWBR0015703; geldig vanaf 2015-01-01; betrouwbaarheid H",

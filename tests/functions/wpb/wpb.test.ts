@@ -303,7 +303,8 @@ describe("PB.DOELGROEP", () => {
     expect(DOELGROEP("1-7-1994", "30-6-2012")).toBe(false);
     expect(DOELGROEP("1994-07-01", "2012-06-30", "Ja")).toBe(true);
     expect(DOELGROEP("1994-07-01", "2012-06-30", true, "Educatie")).toBe(false);
-    expect(DOELGROEP("1996-06-30", "2012-06-30", false, "re-integratie")).toBe(true);
+    expect(DOELGROEP("1996-06-30", "2012-06-30", false, "re-integratie", true)).toBe(true);
+    expect(DOELGROEP("1996-06-30", "2012-06-30", false, "re-integratie", "Nee")).toBe(false);
     expect(DOELGROEP("1996-07-01", "2012-06-30", false, "re-integratie")).toBe(false);
   });
   test("errors", () => {

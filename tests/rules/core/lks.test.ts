@@ -78,7 +78,7 @@ describe("hoursFactor: part-time before and from 2024", () => {
     expect(hoursFactor("2023-12-31", 32, 40)).toBe(0.8); // job of 40 h: 32/40
   });
 
-  it("from 2024: 36 h, up or down; hours above 36 count up to voltijduren", () => {
+  it("from 2024: 36 h, up or down; the hours that count stop at voltijduren", () => {
     expect(hoursFactor("2024-01-01", 18, undefined)).toBe(0.5);
     expect(hoursFactor("2024-01-01", 38, 38)).toBeCloseTo(38 / 36, 15);
     expect(hoursFactor("2024-01-01", 40, 38)).toBeCloseTo(38 / 36, 15);
@@ -88,8 +88,11 @@ describe("hoursFactor: part-time before and from 2024", () => {
     );
     // until 2023 the same 38 h simply count as full-time (only downwards)
     expect(hoursFactor("2023-12-31", 38, undefined)).toBe(1);
-    // voltijduren below 36 never lowers the 36-hour norm: 38 h with voltijd 32 counts 36 h.
-    expect(hoursFactor("2024-01-01", 38, 32)).toBe(1);
+    // "De overeengekomen arbeidsduur … is maximaal de arbeidsduur welke in overeenkomstige dienstbetrekkingen in de regel
+    // geacht wordt een volledige dienstbetrekking te vormen": with a 32-hour full-time, 38 h and 36 h both count 32/36.
+    expect(hoursFactor("2024-01-01", 38, 32)).toBeCloseTo(32 / 36, 15);
+    expect(hoursFactor("2024-01-01", 36, 32)).toBeCloseTo(32 / 36, 15);
+    expect(hoursFactor("2024-01-01", 30, 32)).toBeCloseTo(30 / 36, 15);
   });
 
   it("refuses hours outside 0–168 and a zero full-time", () => {

@@ -70,9 +70,9 @@ describe("sources.md §2.1: adult monthly WML 2015–2023", () => {
 describe("sources.md §2.2: statutory hourly WML from 2024", () => {
   const [adult, youth] = tables(section("2.2"));
 
-  it("the fixture holds 5 adult rows and 5 youth rows (1-1-2024 … 1-1-2026)", () => {
-    expect(adult.rows.length).toBe(5);
-    expect(youth.rows.length).toBe(5);
+  it("the fixture holds 6 adult rows and 6 youth rows (1-1-2024 … 1-7-2026)", () => {
+    expect(adult.rows.length).toBe(6);
+    expect(youth.rows.length).toBe(6);
   });
 
   it.each(adult.rows.map((r) => [nlDate(r[0]), nlNumber(r[1])!, nlNumber(r[2])!] as const))(
@@ -88,7 +88,7 @@ describe("sources.md §2.2: statutory hourly WML from 2024", () => {
   const ages = youth.header.slice(1).map((h) => nlNumber(h)!);
   const cases = youth.rows.flatMap((r) => ages.map((age, i) => [nlDate(r[0]), age, nlNumber(r[i + 1])!] as const));
 
-  it("covers 5 dates × 7 ages = 35 hourly amounts", () => expect(cases.length).toBe(35));
+  it("covers 6 dates × 7 ages = 42 hourly amounts", () => expect(cases.length).toBe(42));
 
   it.each(cases)("%s age %s: hourly %s (adult × staffel, rounded to € 0,01 half up)", (from, age, hourly) => {
     expect(WML(from, age, "uur")).toBe(hourly);
@@ -101,7 +101,7 @@ describe("sources.md §2.3: jeugdloonstaffel", () => {
   const columns: { dates: string[] }[] = [
     { dates: ["2015-01-01", "2017-06-30"] },
     { dates: ["2017-07-01", "2019-06-30"] },
-    { dates: ["2019-07-01", "2026-06-30"] },
+    { dates: ["2019-07-01", "2026-12-31"] },
   ];
   const cases = t.rows.flatMap((r) =>
     columns.flatMap((c, i) => c.dates.map((d) => [d, nlNumber(r[0])!, nlNumber(r[i + 1])! / 100] as const)),

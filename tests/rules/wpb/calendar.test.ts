@@ -42,14 +42,24 @@ describe("output lag (t − 2)", () => {
     expect(outputjaar(2012)).toBe(2010);
     expect(budgetjaar(2007)).toBe(2009);
     expect(outputjaar(2009)).toBe(2007);
-    expect(outputjaar(2030)).toBe(2028);
+    expect(outputjaar(2014)).toBe(2012);
+    expect(budgetjaar(2012)).toBe(2014);
+  });
+  test("the lag ends with the WPB: budget years 2009–2014 only (verdeling.outputlag until 2015-01-01)", () => {
+    expect(errorOf(() => outputjaar(2015))).toMatchObject({ code: "#N/A", kind: "dateOutsideTable" });
+    expect(errorOf(() => budgetjaar(2013))).toEqual({
+      code: "#N/A",
+      kind: "notApplicable",
+      message:
+        "PB.BUDGETJAAR(2013): geen budgetjaar in de tabel van verdeling.outputlag (budgetjaren 2009–2014) verdeelt de output van 2013. Verwacht: een outputjaar van 2007 tot en met 2012.",
+    });
   });
   test("outside the table: #N/A", () => {
     expect(errorOf(() => budgetjaar(2006))).toEqual({
       code: "#N/A",
       kind: "notApplicable",
       message:
-        "PB.BUDGETJAAR(2006): geen budgetjaar in de tabel van verdeling.outputlag (vanaf 2009) verdeelt de output van 2006. Verwacht: een outputjaar vanaf 2007.",
+        "PB.BUDGETJAAR(2006): geen budgetjaar in de tabel van verdeling.outputlag (budgetjaren 2009–2014) verdeelt de output van 2006. Verwacht: een outputjaar van 2007 tot en met 2012.",
     });
     expect(errorOf(() => outputjaar(2008)).code).toBe("#N/A");
   });

@@ -17,12 +17,23 @@ describe("doelgroep", () => {
     expect(at("1994-06-30", { soort: "educatie" })).toBe(true);
     expect(at("1994-07-01", { soort: "educatie", kwalificatieplichtVoldaan: true })).toBe(false);
   });
-  test("re-integratie: also 16/17 while the kwalificatieplicht runs (art. 3 lid 3)", () => {
-    expect(at("1996-06-30", { soort: "re-integratie" })).toBe(true); // 16 today
-    expect(at("1994-07-01", { soort: "re-integratie" })).toBe(true); // 17
-    expect(at("1996-07-01", { soort: "re-integratie" })).toBe(false); // 15
+  test("re-integratie: also 16/17 while the kwalificatieplicht runs, when the college judges a leer-werktraject called for (art. 3 lid 3)", () => {
+    expect(at("1996-06-30", { soort: "re-integratie", leerwerktraject: true })).toBe(true); // 16 today
+    expect(at("1994-07-01", { soort: "re-integratie", leerwerktraject: true })).toBe(true); // 17
+    expect(at("1994-07-01", { soort: "re-integratie", leerwerktraject: false })).toBe(false); // 17, no leer-werktraject
+    expect(at("1996-07-01", { soort: "re-integratie", leerwerktraject: true })).toBe(false); // 15
     expect(at("1996-07-01", { soort: "re-integratie", kwalificatieplichtVoldaan: true })).toBe(true); // 15, via art. 1
-    expect(at("1980-01-01", { soort: "re-integratie" })).toBe(true);
+    expect(at("1980-01-01", { soort: "re-integratie" })).toBe(true); // 18+: no judgement needed
+  });
+  test("re-integratie at 16/17 without the judgement: the answer depends on it, so it is asked for", () => {
+    expect(errorOf(() => at("1994-07-01", { soort: "re-integratie" }))).toEqual({
+      code: "#NUM!",
+      kind: "invalid",
+      message:
+        "leerwerktraject: voor 17 jaar hangt re-integratie af van het oordeel van het college dat een leer-werktraject geboden is (Wpb art. 3 lid 3). Verwacht: WAAR of ONWAAR",
+    });
+    // With the kwalificatieplicht met, art. 1 already includes the 17-year-old: no judgement needed.
+    expect(at("1994-07-01", { soort: "re-integratie", kwalificatieplichtVoldaan: true })).toBe(true);
   });
   test("29 February birthday: 18 on 1 March in a common year", () => {
     expect(doelgroep({ geboortedatum: "1992-02-29", peildatum: "2010-02-28" })).toBe(false);
