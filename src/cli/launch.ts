@@ -4,7 +4,8 @@
  * 1 200 MB, so the process stays under 1,5 GB) and a budget of CPU seconds (--max-seconden, default 25 s, plus 2,5 s
  * per MB above 10 MB). CPU time rather than wall-clock time, so that a busy machine does not turn a good audit into a
  * refusal. The worker also gets a deeper stack, so formulas up to Excel's own limits evaluate instead of being marked.
- * This file loads nothing of pb itself: the main thread only watches.
+ * This file loads nothing of pb itself: the main thread only watches. (A --max-old-space-size given to node itself is a
+ * process-wide V8 flag and takes precedence over the worker's heap limit.)
  */
 import { statSync } from "fs";
 import * as path from "path";

@@ -1,11 +1,12 @@
 /**
- * A formula as stored in a file, tokenised once: for Excel's own limits (length, nesting, arguments), for the ranges
+ * A formula as stored in a file, tokenised once (by the project's formula lexer): for Excel's own limits (length, nesting, arguments), for the ranges
  * the engine would materialise, for moving a shared formula to the cells that share it, and for the prefix in front of
  * each function name. Not an evaluator: HyperFormula parses the formula again; this only has to find references and
  * brackets exactly. String literals, quoted sheet names, structured references and array constants are skipped whole,
  * so nothing inside them is ever taken for a reference.
  */
 import { columnLetter } from "./a1";
+import { tokenize } from "../functions/formulaTokens";
 import { EXCEL } from "./limits";
 
 /** One end of a reference: row/col 0-based; undefined for the missing half of A:A or 1:1. */
@@ -53,15 +54,6 @@ export interface FormulaProblem {
 const MAX_ROW = EXCEL.rows;
 const MAX_COL = EXCEL.columns;
 
-function isNameChar(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 46 /* . */ ||
-    c === 92 /* \ */ || c === 63 /* ? */ || c === 36 /* $ */ || c > 127
-  );
-}
-
-const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
-
 /** "$AB$12" → {col 27, row 11, both absolute}; undefined when it is not a cell inside Excel's grid. */
 function cellPart(s: string): RefEnd | undefined {
   let i = 0;
@@ -105,48 +97,19 @@ function rowPart(s: string): RefEnd | undefined {
   return row <= MAX_ROW ? { row: row - 1, rowAbs: m[1] === "$", colAbs: false } : undefined;
 }
 
-/** End (exclusive) of a quoted piece starting at i (the quote char), with doubled quotes as escapes; -1 if unclosed. */
-function quotedEnd(text: string, i: number): number {
-  const q = text.charCodeAt(i);
-  let j = i + 1;
-  while (j < text.length) {
-    if (text.charCodeAt(j) === q) {
-      if (text.charCodeAt(j + 1) === q) {
-        j += 2;
-        continue;
-      }
-      return j + 1;
-    }
-    j++;
-  }
-  return -1;
-}
-
-/** End (exclusive) of a bracketed piece starting at i ("["), nested brackets and the ' escape of structured refs. */
-function bracketEnd(text: string, i: number): number {
-  let depth = 0;
-  for (let j = i; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 39 /* ' */) {
-      j++; // escapes the next character inside a structured reference
-      continue;
-    }
-    if (c === 91) depth++;
-    else if (c === 93 && --depth === 0) return j + 1;
-  }
-  return -1;
-}
-
-function runEnd(text: string, i: number): number {
-  let j = i;
-  while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-  return j;
-}
+const unquote = (sheetToken: string) => sheetToken.slice(1, -1).replace(/''/g, "'");
 
 /** Scan a stored formula (without "="). Returns the problem in Dutch when it breaks Excel's limits or its syntax. */
 export function scanFormula(text: string): ScannedFormula | FormulaProblem {
   if (text.length > EXCEL.formulaLength) {
     return { problem: `formule van ${text.length} tekens; Excel staat er ten hoogste ${EXCEL.formulaLength.toLocaleString("nl-NL")} toe` };
+  }
+  const toks = tokenize(text);
+  const at: number[] = [];
+  let offset = 0;
+  for (const t of toks) {
+    at.push(offset);
+    offset += t.text.length;
   }
   const refs: RefToken[] = [];
   const calls: FunctionCall[] = [];
@@ -157,169 +120,124 @@ export function scanFormula(text: string): ScannedFormula | FormulaProblem {
   let maxArgs = 0;
   let prefix = "";
   let prefixSheet: string | undefined;
-  let pendingCall = false;
-  let i = 0;
-  const n = text.length;
-  const takePrefix = (): [string, string | undefined] => {
+  const kind = (i: number) => toks[i]?.kind;
+  const take = (): [string, string | undefined] => {
     const p: [string, string | undefined] = [prefix, prefixSheet];
     prefix = "";
     prefixSheet = undefined;
     return p;
   };
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      const e = quotedEnd(text, i);
-      if (e < 0) return { problem: "tekst in de formule zonder afsluitend aanhalingsteken" };
-      i = e;
-      continue;
-    }
-    if (c === 39 /* ' */) {
-      const e = quotedEnd(text, i);
-      if (e < 0 || text.charCodeAt(e) !== 33 /* ! */) return { problem: "bladnaam tussen apostrofs zonder afsluiting of zonder !" };
-      const inner = text.slice(i + 1, e - 1).replace(/''/g, "'");
-      prefix = text.slice(i, e + 1);
-      prefixSheet = /[[\]:]/.test(inner) ? undefined : inner;
-      i = e + 1;
-      continue;
-    }
-    if (c === 91 /* [ */) {
-      const e = bracketEnd(text, i);
-      if (e < 0) return { problem: "[ zonder ] in de formule" };
-      // "[1]Blad!A1" or "[1]!Naam": an external workbook; anything else is a structured reference, skipped whole
-      if (/^\[\d+\]$/.test(text.slice(i, e))) {
-        const r = runEnd(text, e);
-        if (text.charCodeAt(r) === 33) {
-          prefix = text.slice(i, r + 1);
-          prefixSheet = undefined;
-          i = r + 1;
-          continue;
-        }
-      }
-      i = e;
-      continue;
-    }
-    if (c === 123 /* { */) {
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) !== 125) {
-        if (text.charCodeAt(j) === 34) {
-          const e = quotedEnd(text, j);
-          if (e < 0) return { problem: "tekst in een matrixconstante zonder afsluitend aanhalingsteken" };
-          j = e;
-        } else j++;
-      }
-      if (j >= n) return { problem: "{ zonder } in de formule" };
-      i = j + 1;
-      continue;
-    }
-    if (c === 35 /* # */) {
-      const m = ERROR_LITERAL.exec(text.slice(i, i + 14));
-      if (m) {
-        takePrefix();
-        i += m[0].length;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    switch (t.kind) {
+      case "string":
+        if (t.text.length < 2 || !t.text.endsWith('"')) return { problem: "tekst in de formule zonder afsluitend aanhalingsteken" };
+        take();
+        continue;
+      case "sheet": {
+        if (t.text.length < 2 || !t.text.endsWith("'") || kind(i + 1) !== "bang") return { problem: "bladnaam tussen apostrofs zonder afsluiting of zonder !" };
+        const inner = unquote(t.text);
+        prefix = `${t.text}!`;
+        prefixSheet = /[[\]:]/.test(inner) ? undefined : inner;
+        i++;
         continue;
       }
-      i++; // the spill operator (A1#)
-      continue;
-    }
-    if (c === 40 /* ( */) {
-      if (pendingCall) {
-        frames.push(0);
-        calling++;
-        depth = Math.max(depth, calling);
-        // an argument count starts at 1 unless the call is empty
-        let k = i + 1;
-        while (k < n && text.charCodeAt(k) === 32) k++;
-        if (text.charCodeAt(k) !== 41) frames[frames.length - 1] = 1;
-      } else frames.push(-1);
-      pendingCall = false;
-      i++;
-      continue;
-    }
-    pendingCall = false;
-    if (c === 41 /* ) */) {
-      const f = frames.pop();
-      if (f === undefined) return { problem: "meer ) dan ( in de formule" };
-      if (f >= 0) {
-        calling--;
-        maxArgs = Math.max(maxArgs, f);
-      }
-      i++;
-      continue;
-    }
-    if (c === 44 /* , */) {
-      const top = frames.length ? frames[frames.length - 1] : -1;
-      if (top >= 0) frames[frames.length - 1] = top + 1;
-      i++;
-      continue;
-    }
-    if (isNameChar(c)) {
-      const start = i;
-      let e = runEnd(text, i);
-      const word = text.slice(start, e);
-      // Blad1!A1 or Blad1:Blad3!A1 (3D): an unquoted sheet prefix
-      if (text.charCodeAt(e) === 33 && !/^\d/.test(word)) {
-        prefix = text.slice(start, e + 1);
-        prefixSheet = word;
-        i = e + 1;
+      case "bracket":
+        if (!t.text.endsWith("]")) return { problem: "[ zonder ] in de formule" };
+        // "[1]Blad!A1" or "[1]!Naam": an external workbook; anything else is a structured reference, skipped whole
+        if (/^\[\d+\]$/.test(t.text)) {
+          if (kind(i + 1) === "bang") {
+            prefix = `${t.text}!`;
+            prefixSheet = undefined;
+            i++;
+            continue;
+          }
+          if (kind(i + 1) === "ident" && kind(i + 2) === "bang") {
+            prefix = `${t.text}${toks[i + 1].text}!`;
+            prefixSheet = undefined;
+            i += 2;
+            continue;
+          }
+        }
+        take();
+        continue;
+      case "open":
+        frames.push(-1);
+        continue;
+      case "close": {
+        const f = frames.pop();
+        if (f === undefined) return { problem: "meer ) dan ( in de formule" };
+        if (f >= 0) {
+          calling--;
+          maxArgs = Math.max(maxArgs, f);
+        }
         continue;
       }
-      if (text.charCodeAt(e) === 58 /* : */) {
-        const e2 = runEnd(text, e + 1);
-        const second = text.slice(e + 1, e2);
-        if (text.charCodeAt(e2) === 33 && !/^\d/.test(word)) {
-          prefix = text.slice(start, e2 + 1);
-          prefixSheet = undefined; // 3D reference over several sheets
-          i = e2 + 1;
-          continue;
-        }
-        const a = cellPart(word);
-        const b = a && cellPart(second);
-        if (a && b) {
-          const [p, s] = takePrefix();
-          refs.push({ start, end: e2, prefix: p, sheet: s, kind: "area", a, b });
-          i = e2;
-          continue;
-        }
-        const ca = colPart(word);
-        const cb = ca && colPart(second);
-        if (ca && cb) {
-          const [p, s] = takePrefix();
-          refs.push({ start, end: e2, prefix: p, sheet: s, kind: "cols", a: ca, b: cb });
-          i = e2;
-          continue;
-        }
-        const ra = rowPart(word);
-        const rb = ra && rowPart(second);
-        if (ra && rb) {
-          const [p, s] = takePrefix();
-          refs.push({ start, end: e2, prefix: p, sheet: s, kind: "rows", a: ra, b: rb });
-          i = e2;
-          continue;
-        }
-      }
-      if (text.charCodeAt(e) === 40 /* ( */) {
-        calls.push({ name: word, prefix: takePrefix()[0] });
-        pendingCall = true;
-        i = e;
+      case "comma": {
+        const top = frames.length ? frames[frames.length - 1] : -1;
+        if (top >= 0) frames[frames.length - 1] = top + 1;
         continue;
       }
-      if (/^\d/.test(word) || word.startsWith(".")) {
-        // a number; an exponent sign belongs to it (1E+10)
-        if (/[eE]$/.test(word) && (text[e] === "+" || text[e] === "-")) e = runEnd(text, e + 1);
-        takePrefix();
-        i = e;
+      case "brace": {
+        // an array constant: its commas and semicolons separate elements, not arguments
+        if (t.text !== "{") return { problem: "} zonder { in de formule" };
+        let j = i + 1;
+        while (j < toks.length && toks[j].text !== "}") j++;
+        if (j >= toks.length) return { problem: "{ zonder } in de formule" };
+        i = j;
         continue;
       }
-      const cell = cellPart(word);
-      if (cell) {
-        const [p, s] = takePrefix();
-        refs.push({ start, end: e, prefix: p, sheet: s, kind: "cell", a: cell });
-      } else takePrefix();
-      i = e;
-      continue;
+      case "ident":
+      case "number": {
+        const start = at[i];
+        // Blad1!A1, or Blad1:Blad3!A1 (3D: several sheets)
+        if (t.kind === "ident" && kind(i + 1) === "bang") {
+          prefix = `${t.text}!`;
+          prefixSheet = t.text;
+          i++;
+          continue;
+        }
+        if (kind(i + 1) === "colon" && (kind(i + 2) === "ident" || kind(i + 2) === "number")) {
+          const second = toks[i + 2].text;
+          if (t.kind === "ident" && kind(i + 3) === "bang") {
+            prefix = `${t.text}:${second}!`;
+            prefixSheet = undefined;
+            i += 3;
+            continue;
+          }
+          const end = at[i + 2] + second.length;
+          const area = cellPart(t.text);
+          const cols = !area ? colPart(t.text) : undefined;
+          const rows = !area && !cols ? rowPart(t.text) : undefined;
+          const b = area ? cellPart(second) : cols ? colPart(second) : rows ? rowPart(second) : undefined;
+          const a = area ?? cols ?? rows;
+          if (a && b) {
+            const [p, sh] = take();
+            refs.push({ start, end, prefix: p, sheet: sh, kind: area ? "area" : cols ? "cols" : "rows", a, b });
+            i += 2;
+            continue;
+          }
+        }
+        if (t.kind === "ident" && kind(i + 1) === "open") {
+          calls.push({ name: t.text, prefix: take()[0] });
+          frames.push(0);
+          calling++;
+          depth = Math.max(depth, calling);
+          // an argument count starts at 1 unless the call is empty
+          let k = i + 2;
+          while (kind(k) === "space") k++;
+          if (kind(k) !== "close") frames[frames.length - 1] = 1;
+          i++;
+          continue;
+        }
+        const cell = t.kind === "ident" ? cellPart(t.text) : undefined;
+        const [p, sh] = take();
+        if (cell) refs.push({ start, end: start + t.text.length, prefix: p, sheet: sh, kind: "cell", a: cell });
+        continue;
+      }
+      default:
+        continue;
     }
-    i++;
   }
   if (frames.length > 0) return { problem: "meer ( dan ) in de formule" };
   if (depth > EXCEL.nesting) return { problem: `functies ${depth} niveaus diep genest; Excel staat er ten hoogste ${EXCEL.nesting} toe` };

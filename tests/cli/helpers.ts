@@ -52,7 +52,9 @@ export interface ChildResult {
  */
 export function pbChild(args: string[], opts: { timeoutMs?: number; maxOldMb?: number } = {}): ChildResult {
   const timeoutMs = opts.timeoutMs ?? 60_000;
-  const node = [`--max-old-space-size=${opts.maxOldMb ?? 512}`, path.join(ROOT, "bin", "pb.js"), ...args];
+  // A process-wide --max-old-space-size also overrides the worker's own heap limit (V8 flags are global); 0 = none.
+  const heap = opts.maxOldMb === 0 ? [] : [`--max-old-space-size=${opts.maxOldMb ?? 512}`];
+  const node = [...heap, path.join(ROOT, "bin", "pb.js"), ...args];
   const useTime = existsSync("/usr/bin/time");
   const t0 = process.hrtime.bigint();
   const r = useTime
