@@ -6,6 +6,7 @@
 import { createHash } from "crypto";
 import { constants, promises as fs } from "fs";
 import * as yauzl from "yauzl";
+import * as zlib from "zlib";
 import type { ReadLimits } from "./limits";
 import { readError, WorkbookReadError } from "./readErrors";
 
@@ -63,6 +64,24 @@ export async function readFileSafely(file: string, maxBytes: number): Promise<Fi
   } finally {
     await fh.close();
   }
+}
+
+/** CRC-32 as zip uses it; zlib's own where Node has it (20.15+), else a table. */
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+const zlibCrc = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+function crc32(data: Uint8Array, value = 0): number {
+  if (zlibCrc) return zlibCrc(data, value);
+  let c = ~value;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
 }
 
 /** yauzl's English reasons → a short Dutch description for "beschadigd (…)". */
@@ -162,9 +181,11 @@ export class ZipPackage {
     const max = this.limits.maxUnpackedBytes;
     // Errors of the consumer (a refusal, or a bug) pass unchanged; only the stream's own mean a damaged zip.
     let fromSink: { error: unknown } | undefined;
+    let crc = 0;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         this.unpacked += chunk.length;
+        crc = crc32(chunk, crc);
         try {
           if (this.unpacked > max) throw readError("unpackedTooLarge", this.file, max / 1e6, max / 1e6);
           onChunk(chunk);
@@ -179,6 +200,8 @@ export class ZipPackage {
       (stream as unknown as { destroy(): void }).destroy();
     }
     if (fromSink) throw fromSink.error;
+    // yauzl does not check it; Excel does: a changed byte anywhere in a part is damage, even if it still inflates
+    if (crc >>> 0 !== entry.crc32 >>> 0) throw readError("corrupt", this.file, `${name}: ${zipReason("crc")}`);
   }
 
   close(): void {

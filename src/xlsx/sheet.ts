@@ -264,11 +264,17 @@ export class SheetSink implements XmlSink {
   }
 
   text(t: string): void {
+    if (this.skip > 0) return;
     const c = this.cell;
-    if (!c.open || this.skip > 0) return;
-    if (c.inV) c.v += t;
-    else if (c.inF) c.fText += t;
-    else if (c.inT) c.is += t;
+    if (c.open) {
+      if (c.inV) c.v += t;
+      else if (c.inF) c.fText += t;
+      else if (c.inT) c.is += t;
+      else if (!c.inIs && /\S/.test(t)) throw this.refuse(`tekst "${t.trim().slice(0, 20)}" los in een cel, buiten <v> en <f>`);
+      return;
+    }
+    // between rows and cells Excel writes nothing but (at most) white space
+    if (this.inSheetData && /\S/.test(t)) throw this.refuse(`tekst "${t.trim().slice(0, 20)}" los in <sheetData>, buiten een cel`);
   }
 
   end(): void {

@@ -79,3 +79,33 @@ export function pbChild(args: string[], opts: { timeoutMs?: number; maxOldMb?: n
 
 /** A stack trace or a V8/Node crash report in output a user sees. */
 export const STACK_TRACE = /\n\s+at [\w.<>]+ \(|\bat Object\.<anonymous>|FATAL ERROR|Native stack trace|node:internal|RangeError|TypeError|Error: /;
+
+/** pbChild without blocking the test process, so that two cases run at once (the machine has two cores). */
+export function pbChildAsync(args: string[], opts: { timeoutMs?: number; maxOldMb?: number } = {}): Promise<ChildResult> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawn } = require("child_process") as typeof import("child_process");
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const heap = opts.maxOldMb === 0 ? [] : [`--max-old-space-size=${opts.maxOldMb ?? 512}`];
+  const node = [...heap, path.join(ROOT, "bin", "pb.js"), ...args];
+  const useTime = existsSync("/usr/bin/time");
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve) => {
+    const child = useTime ? spawn("/usr/bin/time", ["-f", "PB_PEAK_KB=%M", process.execPath, ...node]) : spawn(process.execPath, node);
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.on("close", (status, signal) => {
+      clearTimeout(timer);
+      const m = /PB_PEAK_KB=(\d+)\s*$/.exec(stderr);
+      if (m) stderr = stderr.slice(0, m.index);
+      stderr = stderr.replace(/^Command (terminated by signal|exited with non-zero status).*\n?/m, "");
+      resolve({ status, signal, stdout, stderr, seconds: Number(process.hrtime.bigint() - t0) / 1e9, peakMb: m ? Number(m[1]) / 1024 : NaN, timedOut });
+    });
+  });
+}

@@ -124,6 +124,8 @@ describe("refused, with part, sheet and cell named", () => {
     ["an unknown cell type", '<row r="1"><c r="A1" t="x"><v>1</v></c></row>', /celtype/],
     ["a cell with two values", '<row r="1"><c r="A1"><v>1</v><v>2</v></c></row>', /twee waarden/],
     ["an unknown error code", '<row r="1"><c r="A1" t="e"><v>#NEP!</v></c></row>', /foutwaarde/],
+    ["text loose in a cell (a '<' lost before <v>)", '<row r="1"><c r="A1">v>1596.56</c></row>', /los in een cel/],
+    ["text loose between cells", '<row r="1"><c r="A1"><v>1</v></c>9999</row>', /los in <sheetData>/],
     ["a second sheetData", '<row r="1"><c r="A1"><v>1</v></c></row></sheetData><sheetData>', /twee keer <sheetData>/],
   ])("%s", async (_what, rows, re) => {
     const msg = await refusal(await file(rows));
@@ -136,6 +138,14 @@ describe("refused, with part, sheet and cell named", () => {
     const f = path.join(dir, "dubbel.xlsx");
     await fs.writeFile(f, buildZip([...base, deflated("XL/Worksheets/Sheet1.xml", SHEET_HEAD + '<row r="1"><c r="A1"><v>9999</v></c></row>' + SHEET_TAIL)]));
     expect(await refusal(f)).toMatch(/twee keer/);
+  });
+
+  it("a part whose bytes do not match its CRC-32 (a changed byte that still inflates)", async () => {
+    const sheet = deflated("xl/worksheets/sheet1.xml", SHEET_HEAD + '<row r="1"><c r="A1"><v>1596.56</v></c></row>' + SHEET_TAIL);
+    const forged = deflated("xl/worksheets/sheet1.xml", SHEET_HEAD + '<row r="1"><c r="A1"><v>9999.99</v></c></row>' + SHEET_TAIL);
+    const f = path.join(dir, "crc.xlsx");
+    await fs.writeFile(f, buildZip(minimalParts({ ...forged, crc: sheet.crc })));
+    expect(await refusal(f)).toMatch(/controlegetal \(CRC\) klopt niet/);
   });
 
   it("a workbook without _rels/.rels (Excel could not find it either)", async () => {
