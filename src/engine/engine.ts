@@ -141,7 +141,7 @@ function acceptedNames(candidates: SerializedNamedExpression[], sheetNames: stri
     try {
       probe.addNamedExpression(n.name, n.expression as RawCellContent, n.scope);
       ok.push(n);
-    } catch (e) {
+    } catch {
       skipped.push(`Naam ${n.name} (${n.expression}) kan niet worden gebruikt: de rekenkern aanvaardt de naam of de formule niet.`);
     }
   }

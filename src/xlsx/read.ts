@@ -224,6 +224,13 @@ async function readPackage(file: string, pkg: ZipPackage, size: number, sha256: 
   if (wb.calcMode === "manual") {
     warnings.push("De werkmap staat op handmatig berekenen (calcMode manual): de opgeslagen waarden kunnen verouderd zijn.");
   }
+  const names0 = pkg.names().map((x) => x.toLowerCase());
+  if (names0.some((x) => x.endsWith("vbaproject.bin"))) {
+    warnings.push("De werkmap bevat macro's (VBA). Die worden niet gelezen of uitgevoerd; in Excel kunnen zij waarden veranderen.");
+  }
+  if (names0.some((x) => x.startsWith("xl/externallinks/"))) {
+    warnings.push("De werkmap heeft koppelingen naar andere werkmappen; de daarvan opgeslagen waarden worden niet gecontroleerd.");
+  }
   if (budget.formulas > 0 && budget.withCachedValue === 0) {
     warnings.push("Geen enkele formule heeft een opgeslagen waarde: de werkmap is opgeslagen zonder in Excel te zijn berekend.");
   }

@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
 import { editParts, registerModel, tempDir, writeModel } from "../engine/helpers";
-import { buildZip, deflated, minimalParts, repeatedDeflate, SHEET_HEAD, SHEET_TAIL } from "../xlsx/zipBuild";
+import { buildZip, minimalParts, repeatedDeflate, SHEET_HEAD } from "../xlsx/zipBuild";
 import { ensureBuilt, pbChild, STACK_TRACE } from "./helpers";
 
 jest.setTimeout(180_000);

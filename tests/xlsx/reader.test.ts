@@ -113,6 +113,15 @@ describe("what the model gets", () => {
   });
 });
 
+describe("named, though not read", () => {
+  it("macros (VBA) and links to other workbooks are reported as warnings", async () => {
+    const f = await file('<row r="1"><c r="A1"><v>1</v></c></row>', [deflated("xl/vbaProject.bin", "x"), deflated("xl/externalLinks/externalLink1.xml", "<x/>")]);
+    const w = (await readWorkbook(f)).warnings.join(" ");
+    expect(w).toMatch(/macro's \(VBA\)/);
+    expect(w).toMatch(/koppelingen naar andere werkmappen/);
+  });
+});
+
 describe("refused, with part, sheet and cell named", () => {
   it.each([
     ["a shared formula's clone outside its range", '<row r="2"><c r="D2"><f t="shared" ref="D2:D3" si="0">A2</f><v>1</v></c></row><row r="5"><c r="D5"><f t="shared" si="0"/><v>1</v></c></row>', /D5.*buiten het bereik/],

@@ -5,7 +5,7 @@
  */
 import type { Command, CliIO } from "../command";
 import { EXIT, parseOptions, UsageError } from "../command";
-import { buildEngine, EngineFailure, fromHfValue, parseAddress } from "../../engine/engine";
+import { buildEngine, EngineFailure, formatAddress, fromHfValue, parseAddress } from "../../engine/engine";
 import { checkWorkbook, type CellReader, type CheckResult } from "../../templates/checks";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
@@ -63,6 +63,12 @@ export const checkCommand: Command = {
       io.err(`${file} bevat geen PB Rekenkit-sjabloon (geen markering in cel A2 van een werkblad); er is niets gecontroleerd.`);
       return EXIT.unreadable;
     }
+    // cells the reader or the engine could not trust feed the checks as #N/A / #ERROR!: say which
+    const notRecomputed = [
+      ...model.sheets.flatMap((sh) => sh.cells.filter((c) => c.unverified !== undefined).map((c) => `${sh.name}!${c.address}: ${c.unverified}`)),
+      ...built.guarded.map((g) => `${model.sheets[g.sheet]?.name}!${formatAddress(g.row, g.col)}: ${g.message}`),
+    ];
+    for (const u of notRecomputed) io.err(`Let op: niet herberekend: ${u}`);
     const all = found.flatMap((f) => f.results);
     const failed = all.filter((r) => !r.ok);
     if (options.json === true) {
