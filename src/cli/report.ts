@@ -128,13 +128,20 @@ let nextUseId = 0;
 const listJson = new Map<string, string>();
 const headJson = new Map<string, string>();
 
-function parametersJson(uses: readonly ParameterUse[]): string {
+const listBytes = new Map<string, Buffer>();
+
+function listKey(uses: readonly ParameterUse[]): string {
   let key = "";
   for (const u of uses) {
     let id = useIds.get(u);
     if (id === undefined) useIds.set(u, (id = nextUseId++));
     key += `${id},`;
   }
+  return key;
+}
+
+function parametersJson(uses: readonly ParameterUse[]): string {
+  const key = listKey(uses);
   let s = listJson.get(key);
   if (s === undefined) {
     s = JSON.stringify(uses);
@@ -143,36 +150,76 @@ function parametersJson(uses: readonly ParameterUse[]): string {
   return s;
 }
 
-export function receiptJson(r: Receipt): string {
+/** The same as bytes: written to a file as is, the same Buffer for every receipt that has the same list. */
+function parametersBytes(uses: readonly ParameterUse[]): Buffer {
+  const key = listKey(uses);
+  let b = listBytes.get(key);
+  if (b === undefined) {
+    b = Buffer.from(parametersJson(uses), "utf8");
+    if (listBytes.size < 10_000) listBytes.set(key, b);
+  }
+  return b;
+}
+
+function receiptHead(r: Receipt): string {
   const hk = `${r.function}\u0000${r.ruleVersion}\u0000${r.legalBasis}`;
   let head = headJson.get(hk);
   if (head === undefined) {
     head = `{"function":${JSON.stringify(r.function)},"legalBasis":${JSON.stringify(r.legalBasis)},"ruleVersion":${JSON.stringify(r.ruleVersion)}`;
     headJson.set(hk, head);
   }
+  return `${head},"inputs":${JSON.stringify(r.inputs)},"result":${JSON.stringify(r.result)},"parameters":`;
+}
+
+function receiptTail(r: Receipt): string {
+  const file = r.parameterSetFile !== undefined ? `,"parameterSetFile":${JSON.stringify(r.parameterSetFile)}` : "";
   return (
-    `${head},"inputs":${JSON.stringify(r.inputs)},"result":${JSON.stringify(r.result)},"parameters":${parametersJson(r.parameters)}` +
-    `,"parameterSetVersion":${JSON.stringify(r.parameterSetVersion)},"parameterSetHash":${JSON.stringify(r.parameterSetHash)},"addinVersion":${JSON.stringify(r.addinVersion)}}`
+    `,"parameterSetVersion":${JSON.stringify(r.parameterSetVersion)},"parameterSetHash":${JSON.stringify(r.parameterSetHash)}` +
+    `,"parameterSetOrigin":${JSON.stringify(r.parameterSetOrigin)}${file},"addinVersion":${JSON.stringify(r.addinVersion)}}`
   );
 }
 
-/** A cell with `receipt` (its first PB call; null when none ran, e.g. in an IF branch) and `furtherReceipts`. */
-function cellJson(r: RecalcReport, i: number): string {
-  const head = JSON.stringify(r.cells[i]);
-  const [first, ...more] = receiptsOf(r, i);
-  const parts = [`,"receipt":${first ? receiptJson(first) : "null"}`];
-  if (more.length) parts.push(`,"furtherReceipts":[${more.map(receiptJson).join(",")}]`);
-  return `${head.slice(0, -1)}${parts.join("")}}`;
+/** One receipt as JSON pieces; the parameter list (the bulk of it) as shared bytes. */
+function receiptPieces(r: Receipt, out: (string | Buffer)[]): void {
+  out.push(receiptHead(r), parametersBytes(r.parameters), receiptTail(r));
 }
 
-/** The JSON report, one cell per line (the whole is one JSON object). */
-export function* jsonLines(r: RecalcReport): Generator<string> {
+export function receiptJson(r: Receipt): string {
+  return receiptHead(r) + parametersJson(r.parameters) + receiptTail(r);
+}
+
+/** A cell with `receipt` (its first PB call; null when none ran, e.g. in an IF branch) and `furtherReceipts`. */
+function cellPieces(r: RecalcReport, i: number, last: boolean): (string | Buffer)[] {
+  const head = JSON.stringify(r.cells[i]);
+  const [first, ...more] = receiptsOf(r, i);
+  const out: (string | Buffer)[] = [`    ${head.slice(0, -1)},"receipt":`];
+  if (first) receiptPieces(first, out);
+  else out.push("null");
+  if (more.length) {
+    out.push(`,"furtherReceipts":[`);
+    more.forEach((m, k) => {
+      if (k > 0) out.push(",");
+      receiptPieces(m, out);
+    });
+    out.push("]");
+  }
+  out.push(last ? "}" : "},");
+  return out;
+}
+
+/** The JSON report, one line per cell (the whole is one JSON object), as pieces of text and shared bytes. */
+export function* jsonPieces(r: RecalcReport): Generator<(string | Buffer)[]> {
   const { cells, ...rest } = r;
   const top = { ...rest, summary: summaryLine(r) };
-  yield "{";
-  for (const [k, v] of Object.entries(top)) yield `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`;
-  yield '  "cells": [';
-  for (let i = 0; i < cells.length; i++) yield `    ${cellJson(r, i)}${i + 1 < cells.length ? "," : ""}`;
-  yield "  ]";
-  yield "}";
+  yield ["{"];
+  for (const [k, v] of Object.entries(top)) yield [`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`];
+  yield ['  "cells": ['];
+  for (let i = 0; i < cells.length; i++) yield cellPieces(r, i, i + 1 === cells.length);
+  yield ["  ]"];
+  yield ["}"];
+}
+
+/** The JSON report as lines of text (stdout). */
+export function* jsonLines(r: RecalcReport): Generator<string> {
+  for (const pieces of jsonPieces(r)) yield pieces.map((p) => (typeof p === "string" ? p : p.toString("utf8"))).join("");
 }

@@ -116,21 +116,76 @@ export async function writeSafely(out: string, overwrite: boolean, write: (fh: f
   }
 }
 
-/** Collects text into large chunks for a file handle (a report of 100 000 cells is hundreds of MB). */
+/**
+ * Writes a report of hundreds of MB (100 000 cells with receipts) in large vectored writes: text is gathered into one
+ * buffer per run, shared byte pieces (a receipt's parameter list) are written as they are, without a copy. A few writes
+ * stay in flight, each at its own position, so that the next chunk is made while the disk writes.
+ */
 export class ChunkWriter {
-  private parts: string[] = [];
+  private text: string[] = [];
+  private iov: Buffer[] = [];
   private size = 0;
+  private position = 0;
+  private readonly pending: Promise<unknown>[] = [];
   constructor(private readonly fh: fs.FileHandle) {}
+
   async line(s: string): Promise<void> {
-    this.parts.push(s, "\n");
-    this.size += s.length + 1;
-    if (this.size >= 1 << 20) await this.flush();
+    await this.pieces([s]);
   }
-  async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const text = this.parts.join("");
-    this.parts = [];
+
+  async pieces(pieces: readonly (string | Buffer)[]): Promise<void> {
+    for (const p of pieces) {
+      if (typeof p === "string") {
+        this.text.push(p);
+        this.size += p.length;
+      } else {
+        this.closeText();
+        this.iov.push(p);
+        this.size += p.length;
+      }
+    }
+    this.text.push("\n");
+    this.size++;
+    if (this.size >= 1 << 20 || this.iov.length >= 500) await this.send();
+  }
+
+  private closeText(): void {
+    if (this.text.length === 0) return;
+    this.iov.push(Buffer.from(this.text.join(""), "utf8"));
+    this.text = [];
+  }
+
+  private async send(): Promise<void> {
+    this.closeText();
+    if (this.iov.length === 0) return;
+    const iov = this.iov;
+    const bytes = iov.reduce((n, b) => n + b.length, 0);
+    this.iov = [];
     this.size = 0;
-    await this.fh.write(text);
+    const at = this.position;
+    this.position += bytes;
+    this.pending.push(writeAll(this.fh, iov, at));
+    if (this.pending.length >= 4) await this.pending.shift();
+  }
+
+  async flush(): Promise<void> {
+    await this.send();
+    await Promise.all(this.pending.splice(0));
+  }
+}
+
+/** writev until every byte is out (the system may write less than asked). */
+async function writeAll(fh: fs.FileHandle, iov: Buffer[], at: number): Promise<void> {
+  let bufs = iov;
+  let pos = at;
+  while (bufs.length > 0) {
+    const { bytesWritten } = await fh.writev(bufs, pos);
+    pos += bytesWritten;
+    let left = bytesWritten;
+    while (bufs.length > 0 && left >= bufs[0].length) {
+      left -= bufs[0].length;
+      bufs = bufs.slice(1);
+    }
+    if (left > 0) bufs = [bufs[0].subarray(left), ...bufs.slice(1)];
   }
 }

@@ -7,7 +7,7 @@ import { recalcModel, summaryLine } from "../../engine/recalc";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
 import { ChunkWriter, checkOutputPath, OutputError, writeSafely } from "../safeOutput";
-import { jsonLines, rowOf, textLines } from "../report";
+import { jsonLines, jsonPieces, rowOf, textLines } from "../report";
 import { readLimitOptions, LIMIT_OPTIONS, LIMIT_USAGE } from "../limitOptions";
 import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
 
@@ -107,7 +107,7 @@ export const recalcCommand: Command = {
             return;
           }
           const w = new ChunkWriter(fh);
-          if (ext === ".json" || json) for (const l of jsonLines(report)) await w.line(l);
+          if (ext === ".json" || json) for (const pieces of jsonPieces(report)) await w.pieces(pieces);
           else {
             for (const l of textLines(report, options.bonnen === true)) await w.line(l);
             await w.line(summaryLine(report));
