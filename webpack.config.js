@@ -4,7 +4,8 @@
  *
  * Env switches (all optional):
  *   --env OFFICE_JS=local   serve office.js from the @microsoft/office-js package instead of Microsoft's CDN (offline demo)
- *   ADDIN_URL=https://host/path/   rewrite the copied manifest's https://localhost:3000/ for a production host
+ *   ADDIN_URL=https://host/path/   where the add-in is served: rewrites the manifest's https://localhost:3000/, sets the
+ *                            helpUrl of every function and the address the pane names in its repair help
  *   DEV_SERVER_HTTP=1        plain http dev server (browser tests only; Office refuses http add-ins)
  */
 const path = require("path");
@@ -13,7 +14,8 @@ const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { WebpackError } = require("webpack");
+const { WebpackError, DefinePlugin, Compilation, sources } = require("webpack");
+const { helpAssets } = require("./scripts/help");
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -84,11 +86,46 @@ async function httpsServer() {
   }
 }
 
-function rewriteManifest(content) {
+/** The add-in's base URL for this build, always ending in "/"; refused unless it is https (Office loads nothing else). */
+function addinBase() {
   const url = process.env.ADDIN_URL;
+  if (!url) return DEV_URL;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`ADDIN_URL "${url}" is geen geldig adres. Voorbeeld: ADDIN_URL=https://pb.gemeente.nl/rekenkit/ npm run build`);
+  }
+  if (parsed.protocol !== "https:") throw new Error(`ADDIN_URL moet met https:// beginnen (Office laadt invoegtoepassingen alleen via https), niet: ${url}`);
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/**
+ * After the metadata plugin wrote functions.json: give every function its helpUrl and emit the help pages
+ * (scripts/help.js, from the same registry the add-in runs).
+ */
+class HelpPagesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("HelpPagesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "HelpPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, (assets) => {
+        const json = assets["functions.json"];
+        if (!json) return;
+        try {
+          const out = helpAssets(json.source().toString(), addinBase());
+          compilation.updateAsset("functions.json", new sources.RawSource(out.functionsJson));
+          for (const p of out.pages) compilation.emitAsset(p.path, new sources.RawSource(p.html));
+        } catch (e) {
+          compilation.errors.push(new WebpackError(`Helppagina's konden niet worden gemaakt: ${e.message}`));
+        }
+      });
+    });
+  }
+}
+
+function rewriteManifest(content) {
   const text = content.toString();
-  if (!url) return text;
-  const base = url.endsWith("/") ? url : `${url}/`;
+  if (!process.env.ADDIN_URL) return text;
+  const base = addinBase();
   // Full URLs get the new base; what is left (AppDomain) is an origin.
   return text.split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(new URL(base).origin);
 }
@@ -121,7 +158,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? "source-map" : false,
     entry: {
       // The recorder runs first so the task pane can tell which functions this runtime associated.
-      functions: ["./src/excel/associateRecorder.ts", "./src/functions/functions.ts"],
+      functions: ["./src/excel/associateRecorder.ts", "./src/excel/dateSystemWatch.ts", "./src/functions/functions.ts"],
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
@@ -155,6 +192,8 @@ module.exports = async (env = {}, argv = {}) => {
         templateParameters: { officeJs: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN },
       }),
       new CopyWebpackPlugin({ patterns: copies }),
+      new HelpPagesPlugin(),
+      new DefinePlugin({ __ADDIN_URL__: JSON.stringify(addinBase()) }),
     ],
     performance: {
       // Fluent UI alone is larger than webpack's 244 KiB default; sizes are measured and reported instead.
@@ -178,3 +217,4 @@ module.exports.forbiddenModules = forbiddenModules;
 module.exports.ForbiddenModulesPlugin = ForbiddenModulesPlugin;
 module.exports.FORBIDDEN_PACKAGES = FORBIDDEN_PACKAGES;
 module.exports.DEV_URL = DEV_URL;
+module.exports.addinBase = addinBase;

@@ -4,7 +4,7 @@
  * time of the audit (UTC), the versions and the parameter set.
  */
 import type { Receipt } from "../functions/receipt";
-import { sourceText } from "../functions/receipt";
+import { userCitation } from "../parameters/citation";
 import type { ParameterUse } from "../parameters";
 import { receiptsOf, summaryLine, type PbCellReport, type RecalcReport, type ReportValue } from "../engine/recalc";
 import type { RawArg } from "../functions/contract";
@@ -109,7 +109,7 @@ export function* textLines(r: RecalcReport, bonnen = false): Generator<string> {
             p?.unit ?? "",
             p?.from ?? "",
             p?.until ?? "",
-            p ? sourceText(p.source) : "",
+            p ? userCitation(p.source, p.from) : "",
           ].join("\t");
         }
       }

@@ -8,6 +8,7 @@
 import ExcelJS from "exceljs";
 import type { Writable } from "stream";
 import type { ParameterUse } from "../parameters";
+import { CONFIDENCE_WORDS } from "../parameters/citation";
 import { summaryLine, type RecalcReport } from "../engine/recalc";
 import { EXCEL } from "../xlsx/limits";
 import { auditedAtText, HEADER, inputsText, receiptsOf, resultText, showValue, STATUS_NL } from "./report";
@@ -33,8 +34,7 @@ const BON_COLUMNS: [string, number][] = [
   ["Publicatie", 24],
   ["BWB", 14],
   ["URL", 36],
-  ["Betrouwbaarheid", 8],
-  ["Toelichting bron", 50],
+  ["Betrouwbaarheid", 30],
 ];
 
 function isoDate(iso: string | undefined): Date | string {
@@ -122,8 +122,7 @@ export async function writeReportWorkbook(r: RecalcReport, stream: Writable): Pr
           s?.publicatie ?? "",
           s?.bwb ?? "",
           s?.url ?? "",
-          s?.confidence ?? "",
-          s?.note ?? "",
+          s ? CONFIDENCE_WORDS[s.confidence] : "",
         ]);
         if (typeof result === "number") row.getCell(7).numFmt = "#,##0.00";
         const fmt = p && typeof p.value === "number" ? valueFormat(p.unit) : undefined;

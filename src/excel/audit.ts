@@ -5,8 +5,9 @@
  */
 import type { RawArg } from "../functions/contract";
 import { isErrorResult, type InvokeResult } from "../functions/invoke";
-import type { ParameterUse } from "../parameters";
-import { sourceText } from "../functions/receipt";
+import type { LegalSource, ParameterUse } from "../parameters";
+import { userCitation } from "../parameters/citation";
+import { summaryText } from "./scanSummary";
 import type { ScanResult, ScannedFormula } from "./hostActions";
 
 export type AuditCell = string | number | boolean;
@@ -57,7 +58,8 @@ function show(v: RawArg | InvokeResult): AuditCell {
     const first = rows && cols ? show((v as RawArg[][])[0][0]) : "";
     return `bereik ${rows}×${cols}${first !== "" ? `, eerste waarde ${first}` : ""}`;
   }
-  if (isErrorResult(v)) return asText(`${v.error} ${v.message}`);
+  // A cell's error as read from the workbook has a code and, from our own rules, a message; never "undefined".
+  if (isErrorResult(v)) return asText(v.message ? `${v.error} ${v.message}` : v.error);
   if (typeof v === "object") return v.error;
   if (typeof v === "string") return asText(v);
   return v;
@@ -70,8 +72,10 @@ function showParamValue(v: unknown): AuditCell {
   return s.length > 250 ? `${s.slice(0, 247)}...` : s;
 }
 
-// One wording of a source for the audit sheet, the calendar panel and `pb recalc --bonnen`.
-export { sourceText };
+/** The source as users read it everywhere (citation.ts): the research notes stay in the parameter data. */
+export function sourceText(s: LegalSource): string {
+  return userCitation(s);
+}
 
 function inputsText(f: ScannedFormula): string {
   if (!f.recomputed) return "";
@@ -81,6 +85,9 @@ function inputsText(f: ScannedFormula): string {
 const STATUS_TEXT: Record<ScannedFormula["status"], string> = {
   gelijk: "gelijk",
   verschil: "VERSCHIL",
+  fout: "FOUT IN CEL",
+  "niet-geladen": "#NAME? (functies niet geladen)",
+  bezig: "#BUSY! (wacht op functies)",
   "niet-herberekend": "niet herberekend",
 };
 
@@ -117,18 +124,13 @@ export function auditRows(scan: ScanResult): AuditCell[][] {
 export function auditMatrix(scan: ScanResult, header: AuditHeader): { matrix: AuditCell[][]; tableStartRow: number } {
   const width = AUDIT_COLUMNS.length;
   const pad = (r: AuditCell[]): AuditCell[] => [...r, ...Array<AuditCell>(width - r.length).fill("")];
-  const counts = { gelijk: 0, verschil: 0, "niet-herberekend": 0 };
-  for (const f of scan.formulas) counts[f.status]++;
   const head: AuditCell[][] = [
     ["PB Rekenkit — controle van PB-formules"],
     ["Gemaakt op", header.createdAt],
     ["Werkmap", header.workbookName ?? ""],
     ["Versie invoegtoepassing", header.addinVersion],
     ["Parameterset", `${header.parameterSetVersion} (controlegetal ${header.parameterSetHash})`],
-    [
-      "Uitkomst",
-      `${scan.formulas.length} PB-formules op ${scan.sheetsScanned} bladen: ${counts.gelijk} gelijk, ${counts.verschil} met verschil, ${counts["niet-herberekend"]} niet herberekend`,
-    ],
+    ["Uitkomst", summaryText(scan)],
     [],
   ].map(pad);
   const tableStartRow = head.length;

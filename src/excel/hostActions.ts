@@ -37,12 +37,26 @@ export interface HostStatus {
 }
 
 export type ScanStatus =
-  /** Recomputed and equal to the value in the workbook. */
+  /** Recomputed and equal to the value in the workbook (never a cell that shows an error). */
   | "gelijk"
   /** Recomputed and different. */
   | "verschil"
+  /** The cell shows an error (#VALUE!, #N/A, …): listed with the recomputed message, never counted as equal. */
+  | "fout"
+  /** The cell shows #NAME?: the functions were not loaded when Excel calculated it. */
+  | "niet-geladen"
+  /** The cell shows #BUSY!: Excel is still waiting for the functions. */
+  | "bezig"
   /** Not recomputed (see reason). */
   | "niet-herberekend";
+
+/** The groups the pane and the audit sheet report, in this order. */
+export const SCAN_GROUPS: { id: "verschillen" | "fouten" | "niet-herberekend" | "gelijk"; statuses: ScanStatus[] }[] = [
+  { id: "verschillen", statuses: ["verschil"] },
+  { id: "fouten", statuses: ["fout", "niet-geladen", "bezig"] },
+  { id: "niet-herberekend", statuses: ["niet-herberekend"] },
+  { id: "gelijk", statuses: ["gelijk"] },
+];
 
 export interface ScannedFormula {
   sheet: string;
@@ -96,11 +110,32 @@ export interface CheckResult {
   address?: string;
 }
 
+/** Where the pane runs: filled in by src/excel/officeContext.ts from Office.context, fixed in tests. */
+export interface PaneContext {
+  /** False in a plain browser: the pane says it works only inside Excel. */
+  inExcel: boolean;
+  /** Office's display language ("nl-NL"): Excel's formula language follows it. */
+  displayLanguage: string;
+  /** Office's theme, light or dark. */
+  theme: "light" | "dark";
+}
+
+/** A template found in the open workbook by its marker cells. */
+export interface PlacedTemplate {
+  id: string;
+  sheets: string[];
+}
+
 export interface HostActions {
   getStatus(): Promise<HostStatus>;
   /** Writes `formula` (invariant syntax, "," separators) into the selected cell; refuses a non-empty or multi-cell selection. */
   insertFormula(formula: string): Promise<{ address: string } | Refusal>;
-  scanWorkbook(onProgress?: ProgressCallback): Promise<ScanResult>;
+  /** Reads every sheet and recomputes the PB formulas; `signal` cancels between batches (a refusal says so). */
+  scanWorkbook(onProgress?: ProgressCallback, signal?: AbortSignal): Promise<ScanResult | Refusal>;
+  /** Selects a cell (activating its sheet), for "Ga naar cel". */
+  selectCell(sheet: string, address: string): Promise<{ address: string } | Refusal>;
+  /** Templates already in the workbook (their marker in A2), so inserting one again can ask first. */
+  templatesInWorkbook(): Promise<PlacedTemplate[]>;
   /** Writes the receipts of a scan on a NEW sheet (unique name); never touches existing cells. */
   writeAuditSheet(scan: ScanResult, onProgress?: ProgressCallback): Promise<{ sheet: string; rows: number } | Refusal>;
   insertTemplate(id: string): Promise<{ sheets: string[] } | Refusal>;

@@ -8,8 +8,11 @@ import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION } from "../parameters";
 import { ADDIN_VERSION } from "../version";
 import { associatedFunctionIds } from "./associated";
 import { auditMatrix, uniqueSheetName, AUDIT_COLUMNS } from "./audit";
-import type { ApiSetSupport, CheckResult, HostActions, HostStatus, ProgressCallback, Refusal, ScanResult, ScannedFormula } from "./hostActions";
+import type { ApiSetSupport, CheckResult, HostActions, HostStatus, PlacedTemplate, ProgressCallback, Refusal, ScanResult, ScannedFormula } from "./hostActions";
 import { countSymptom, emptySymptoms, pbCellsOf, recomputeCell, WorkbookData, type SheetBlock } from "./recompute";
+import { HostError, NOT_IN_EXCEL, officeErrorText } from "./officeErrors";
+import { queueDateSystem } from "./dateSystem";
+import { MARKER_ADDRESS, parseMarker } from "../templates/render";
 
 export interface TemplateHooks {
   insertTemplate?(id: string): Promise<{ sheets: string[] } | Refusal>;
@@ -36,6 +39,35 @@ const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 function officeAvailable(): boolean {
   return typeof Office !== "undefined" && !!Office.context && !!Office.context.host;
 }
+
+function inExcel(): boolean {
+  return officeAvailable() && Office.context.host === Office.HostType.Excel && typeof Excel !== "undefined";
+}
+
+/** Office.context.platform in the words a user knows. */
+const PLATFORM_WORDS: Record<string, string> = {
+  PC: "Windows",
+  Mac: "Mac",
+  OfficeOnline: "op het web",
+  iOS: "iPad",
+  Android: "Android",
+  Universal: "Windows (Universal)",
+};
+
+/**
+ * Runs an Office.js action: outside Excel a plain refusal, and any failure of Excel as a HostError with a Dutch
+ * instruction (never "RichApi.Error: …" or "Excel is not defined").
+ */
+async function inExcelOnly<T>(fn: () => Promise<T | Refusal>): Promise<T | Refusal> {
+  if (!inExcel()) return { refused: NOT_IN_EXCEL };
+  try {
+    return await fn();
+  } catch (e) {
+    throw new HostError(officeErrorText(e));
+  }
+}
+
+class Cancelled extends Error {}
 
 interface BlockPlan {
   ws: Excel.Worksheet;
@@ -78,20 +110,21 @@ export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostO
   const now = options.now ?? (() => new Date());
 
   async function getStatus(): Promise<HostStatus> {
-    const inExcel = officeAvailable() && Office.context.host === Office.HostType.Excel;
+    const excel = inExcel();
     const apiSets: ApiSetSupport[] = API_SETS.map(([name, version]) => {
       let supported = false;
       try {
-        supported = inExcel && Office.context.requirements.isSetSupported(name, version);
+        supported = excel && Office.context.requirements.isSetSupported(name, version);
       } catch {
         supported = false;
       }
       return { name, version, supported };
     });
+    const platform = excel ? String(Office.context.platform) : undefined;
     return {
-      inExcel,
-      host: inExcel ? String(Office.context.host) : undefined,
-      platform: inExcel ? String(Office.context.platform) : undefined,
+      inExcel: excel,
+      host: excel ? "Excel" : undefined,
+      platform: platform === undefined ? undefined : (PLATFORM_WORDS[platform] ?? platform),
       apiSets,
       associated: associatedFunctionIds(),
       addinVersion: ADDIN_VERSION,
@@ -102,7 +135,7 @@ export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostO
 
   async function insertFormula(formula: string): Promise<{ address: string } | Refusal> {
     if (!formula.startsWith("=")) return { refused: `"${formula}" is geen formule (begint niet met =).` };
-    return Excel.run(async (context) => {
+    return inExcelOnly(() => Excel.run(async (context) => {
       const range = context.workbook.getSelectedRange();
       range.load("address,cellCount,formulas");
       await context.sync();
@@ -117,79 +150,140 @@ export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostO
       range.formulas = [[formula]];
       await context.sync();
       return { address: range.address };
-    });
+    }));
   }
 
-  async function scanWorkbook(onProgress?: ProgressCallback): Promise<ScanResult> {
-    const started = Date.now();
-    return Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync();
+  async function selectCell(sheet: string, address: string): Promise<{ address: string } | Refusal> {
+    return inExcelOnly(() =>
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load("isNullObject");
+        await context.sync();
+        if (ws.isNullObject) return { refused: `Het blad "${sheet}" bestaat niet meer; controleer de werkmap opnieuw.` };
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+        return { address: `${sheet}!${address}` };
+      }),
+    );
+  }
 
-      onProgress?.({ step: "Gebruikte bereiken bepalen", done: 0, total: sheets.items.length });
-      const used = sheets.items.map((ws) => {
-        const r = ws.getUsedRangeOrNullObject(true);
-        r.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-        return { ws, r };
-      });
-      await context.sync();
-
-      const plans: BlockPlan[] = [];
-      for (const { ws, r } of used) {
-        if (r.isNullObject) continue;
-        plans.push(
-          ...splitRows({ ws, sheet: ws.name, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount }, budget),
-        );
-      }
-      const totalCells = plans.reduce((n, p) => n + p.rows * p.cols, 0);
-      const data = new WorkbookData();
-      const blocks: SheetBlock[] = [];
-      let read = 0;
-      for (const batch of planBatches(plans, budget)) {
-        const ranges = batch.map((p) => {
-          const range = p.ws.getRangeByIndexes(p.row, p.col, p.rows, p.cols);
-          range.load("formulas,values,valueTypes");
-          return { p, range };
+  async function templatesInWorkbook(): Promise<PlacedTemplate[]> {
+    if (!inExcel()) return [];
+    try {
+      return await Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const markers = sheets.items.map((ws) => {
+          const r = ws.getRange(MARKER_ADDRESS);
+          r.load("values");
+          return { name: ws.name, r };
         });
         await context.sync();
-        for (const { p, range } of ranges) {
-          const block: SheetBlock = {
-            sheet: p.sheet,
-            rowIndex: p.row,
-            columnIndex: p.col,
-            formulas: range.formulas,
-            values: range.values,
-            valueTypes: Array.isArray(range.valueTypes) ? (range.valueTypes as unknown as string[][]) : undefined,
-          };
-          data.add(block);
-          blocks.push(block);
-          read += p.rows * p.cols;
+        const byId = new Map<string, string[]>();
+        for (const { name, r } of markers) {
+          const m = parseMarker(r.values?.[0]?.[0]);
+          if (m) byId.set(m.id, [...(byId.get(m.id) ?? []), name]);
         }
-        onProgress?.({ step: `Cellen lezen (${read.toLocaleString("nl-NL")} van ${totalCells.toLocaleString("nl-NL")})`, done: read, total: totalCells });
-        await pause();
-      }
+        return [...byId].map(([id, names]) => ({ id, sheets: names }));
+      });
+    } catch {
+      // Not knowing is no reason to block an insert: the insert itself refuses to touch existing sheets.
+      return [];
+    }
+  }
 
-      const cells = blocks.flatMap((b) => pbCellsOf(b).map((c) => ({ ...c, sheet: b.sheet })));
-      const symptoms = emptySymptoms();
-      const formulas: ScannedFormula[] = [];
-      for (let i = 0; i < cells.length; i++) {
-        const c = cells[i];
-        countSymptom(symptoms, c.formula, c.value);
-        formulas.push(recomputeCell(c.sheet, c.row, c.col, c.formula, c.value, data));
-        if ((i + 1) % slice === 0) {
-          onProgress?.({ step: `Herberekenen (${i + 1} van ${cells.length})`, done: i + 1, total: cells.length });
-          await pause();
-        }
+  async function scanWorkbook(onProgress?: ProgressCallback, signal?: AbortSignal): Promise<ScanResult | Refusal> {
+    const started = Date.now();
+    const check = () => {
+      if (signal?.aborted) throw new Cancelled();
+    };
+    // A cancel is an answer, not an Excel failure: caught before inExcelOnly would translate it.
+    return inExcelOnly(async () => {
+      try {
+        return await scanInExcel();
+      } catch (e) {
+        if (e instanceof Cancelled) return { refused: "Controle afgebroken; er is niets gewijzigd." };
+        throw e;
       }
-      onProgress?.({ step: "Klaar", done: cells.length, total: cells.length });
-      return { sheetsScanned: sheets.items.length, cellsRead: read, formulas, symptoms, millis: Date.now() - started };
     });
+
+    function scanInExcel(): Promise<ScanResult> {
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        // The workbook's date system rides along in the first sync: a 1904 workbook's serials are read as 1904 days.
+        const dateSystemOf = queueDateSystem(context);
+        await context.sync();
+        const dateSystem = dateSystemOf();
+
+        onProgress?.({ step: "Gebruikte bereiken bepalen", done: 0, total: sheets.items.length });
+        const used = sheets.items.map((ws) => {
+          const r = ws.getUsedRangeOrNullObject(true);
+          r.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+          return { ws, r };
+        });
+        await context.sync();
+
+        const plans: BlockPlan[] = [];
+        for (const { ws, r } of used) {
+          if (r.isNullObject) continue;
+          plans.push(
+            ...splitRows({ ws, sheet: ws.name, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount }, budget),
+          );
+        }
+        const totalCells = plans.reduce((n, p) => n + p.rows * p.cols, 0);
+        const data = new WorkbookData();
+        const blocks: SheetBlock[] = [];
+        let read = 0;
+        for (const batch of planBatches(plans, budget)) {
+          const ranges = batch.map((p) => {
+            const range = p.ws.getRangeByIndexes(p.row, p.col, p.rows, p.cols);
+            range.load("formulas,values,valueTypes");
+            return { p, range };
+          });
+          await context.sync();
+          for (const { p, range } of ranges) {
+            const block: SheetBlock = {
+              sheet: p.sheet,
+              rowIndex: p.row,
+              columnIndex: p.col,
+              formulas: range.formulas,
+              values: range.values,
+              valueTypes: Array.isArray(range.valueTypes) ? (range.valueTypes as unknown as string[][]) : undefined,
+            };
+            data.add(block);
+            blocks.push(block);
+            read += p.rows * p.cols;
+          }
+          onProgress?.({ step: `Cellen lezen (${read.toLocaleString("nl-NL")} van ${totalCells.toLocaleString("nl-NL")})`, done: read, total: totalCells });
+          await pause();
+          check();
+        }
+
+        const cells = blocks.flatMap((b) => pbCellsOf(b).map((c) => ({ ...c, sheet: b.sheet })));
+        const symptoms = emptySymptoms();
+        const formulas: ScannedFormula[] = [];
+        for (let i = 0; i < cells.length; i++) {
+          const c = cells[i];
+          countSymptom(symptoms, c.formula, c.value);
+          formulas.push(recomputeCell(c.sheet, c.row, c.col, c.formula, c.value, data, dateSystem));
+          if ((i + 1) % slice === 0) {
+            onProgress?.({ step: `Herberekenen (${i + 1} van ${cells.length})`, done: i + 1, total: cells.length });
+            await pause();
+            check();
+          }
+        }
+        onProgress?.({ step: "Klaar", done: cells.length, total: cells.length });
+        return { sheetsScanned: sheets.items.length, cellsRead: read, formulas, symptoms, millis: Date.now() - started };
+      });
+    }
   }
 
   async function writeAuditSheet(scan: ScanResult, onProgress?: ProgressCallback): Promise<{ sheet: string; rows: number } | Refusal> {
     if (scan.formulas.length === 0) return { refused: "Er zijn geen PB-formules gevonden; er is niets vast te leggen." };
-    return Excel.run(async (context) => {
+    return inExcelOnly(() => Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       context.workbook.load("name");
@@ -219,16 +313,22 @@ export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostO
       ws.activate();
       await context.sync();
       return { sheet: name, rows: matrix.length - tableStartRow - 1 };
-    });
+    }));
   }
 
+  const insertTemplate = hooks.insertTemplate;
+  const runChecks = hooks.runChecks;
   return {
     getStatus,
     insertFormula,
     scanWorkbook,
+    selectCell,
+    templatesInWorkbook,
     writeAuditSheet,
-    insertTemplate: hooks.insertTemplate ?? (async () => ({ refused: "Sjablonen invoegen is in deze versie nog niet beschikbaar." })),
-    runChecks: hooks.runChecks ?? (async () => ({ refused: "Sjablooncontroles zijn in deze versie nog niet beschikbaar." })),
+    insertTemplate: insertTemplate
+      ? (id) => inExcelOnly(() => insertTemplate(id))
+      : async () => ({ refused: "Sjablonen invoegen is in deze versie nog niet beschikbaar." }),
+    runChecks: runChecks ? () => inExcelOnly(() => runChecks()) : async () => ({ refused: "Sjablooncontroles zijn in deze versie nog niet beschikbaar." }),
   };
 }
 

@@ -8,6 +8,7 @@ import { findPbCalls } from "../functions/formulaNames";
 import { invoke, isErrorResult, type InvokeResult } from "../functions/invoke";
 import { REGISTRY } from "../functions/registry";
 import type { ParameterUse, Trace } from "../parameters";
+import type { DateSystem } from "../rules/dates";
 import { a1, displayOf, parseArg, wholeCall, type ArgExpr, type PbCallSite } from "./formulaArgs";
 import type { ScannedFormula, Symptoms } from "./hostActions";
 
@@ -69,7 +70,7 @@ export class WorkbookData {
 
 type Evaluated = { ok: true; value: RawArg } | { ok: false; why: string };
 
-function evalArg(expr: ArgExpr, home: string, data: WorkbookData, trace: Trace): Evaluated {
+function evalArg(expr: ArgExpr, home: string, data: WorkbookData, trace: Trace, dateSystem: DateSystem): Evaluated {
   switch (expr.kind) {
     case "number":
     case "string":
@@ -93,7 +94,7 @@ function evalArg(expr: ArgExpr, home: string, data: WorkbookData, trace: Trace):
       return { ok: true, value: m };
     }
     case "call": {
-      const r = evalCall(expr.site, home, data, trace);
+      const r = evalCall(expr.site, home, data, trace, dateSystem);
       if (!r.ok) return r;
       const v = r.result;
       return { ok: true, value: isErrorResult(v) ? { error: v.error, message: v.message } : (v as RawArg) };
@@ -108,18 +109,19 @@ function evalCall(
   home: string,
   data: WorkbookData,
   trace: Trace,
+  dateSystem: DateSystem,
 ): { ok: true; result: InvokeResult; inputs: { name: string; text: string; value: RawArg }[] } | { ok: false; why: string } {
   const spec = REGISTRY.get(site.id);
   if (!spec) return { ok: false, why: `PB.${site.id} is geen functie van deze versie` };
   const inputs: { name: string; text: string; value: RawArg }[] = [];
   const raw: RawArg[] = [];
   for (let i = 0; i < site.args.length; i++) {
-    const e = evalArg(parseArg(site.args[i]), home, data, trace);
+    const e = evalArg(parseArg(site.args[i]), home, data, trace, dateSystem);
     if (!e.ok) return e;
     raw.push(e.value);
     inputs.push({ name: spec.args[i]?.name ?? `argument ${i + 1}`, text: site.args[i], value: e.value });
   }
-  return { ok: true, result: invoke(site.id, raw, { trace }), inputs };
+  return { ok: true, result: invoke(site.id, raw, { trace, dateSystem }), inputs };
 }
 
 function dedupe(trace: Trace): ParameterUse[] {
@@ -144,26 +146,49 @@ export function sameValue(workbook: RawArg, result: InvokeResult): boolean {
   return r === workbook;
 }
 
-function explainDifference(workbook: RawArg): string {
-  if (typeof workbook === "object" && workbook !== null && !Array.isArray(workbook)) {
-    if (workbook.error === "#NAME?") return "De cel toont #NAME?: de PB-functies waren niet geladen toen Excel rekende. Zie Status › herstellen.";
-    if (workbook.error === "#BUSY!") return "De cel toont #BUSY!: Excel rekent nog of de functies reageren niet. Zie Status › herstellen.";
-    return `De werkmap toont ${workbook.error}, de rekenregels geven een waarde.`;
-  }
-  return "De waarde in de werkmap wijkt af van de rekenregels van deze versie (andere versie van de invoegtoepassing, of handmatig overschreven?).";
+function errorOf(v: RawArg): string | undefined {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof v.error === "string" ? v.error : undefined;
 }
 
-/** Recompute one formula cell. */
-export function recomputeCell(sheet: string, row: number, col: number, formula: string, workbookValue: RawArg, data: WorkbookData): ScannedFormula {
+/** What a user does about a cell that shows #NAME? or #BUSY! (the Status panel has the full guide). */
+export const REPAIR_HINTS = {
+  "niet-geladen":
+    "De cel toont #NAME?: de PB-functies waren niet geladen toen Excel rekende. Open het taakvenster en druk op Ctrl+Alt+F9; helpt dat niet, selecteer de cel en druk op F2 en Enter.",
+  bezig: "De cel toont #BUSY!: Excel wacht nog op de PB-functies. Wacht even en controleer opnieuw; blijft het staan, sluit en open de werkmap.",
+} as const;
+
+function recomputedText(r: InvokeResult): string {
+  const v = topLeft(r);
+  if (isErrorResult(v)) return `${v.error} ${v.message}`;
+  return typeof v === "number" ? v.toLocaleString("nl-NL", { maximumFractionDigits: 10 }) : String(v);
+}
+
+/** Recompute one formula cell. `dateSystem` is the workbook's (1904 workbooks read serials 1462 days later). */
+export function recomputeCell(
+  sheet: string,
+  row: number,
+  col: number,
+  formula: string,
+  workbookValue: RawArg,
+  data: WorkbookData,
+  dateSystem: DateSystem = 1900,
+): ScannedFormula {
   const display = displayOf(formula);
   const base = { sheet, address: a1(row, col), formula, display: `=${display}`, functions: findPbCalls(formula), workbookValue };
+  const shown = errorOf(workbookValue);
+  if (shown === "#NAME?") return { ...base, status: "niet-geladen", reason: REPAIR_HINTS["niet-geladen"] };
+  if (shown === "#BUSY!" || shown === "#GETTING_DATA") return { ...base, status: "bezig", reason: REPAIR_HINTS.bezig };
   const call = wholeCall(formula);
   if (!call) {
-    return { ...base, status: "niet-herberekend", reason: "De PB-aanroep is deel van een grotere formule; alleen formules die uit één PB-aanroep bestaan worden vergeleken." };
+    const why = "De PB-aanroep is deel van een grotere formule; alleen formules die uit één PB-aanroep bestaan worden vergeleken.";
+    return shown ? { ...base, status: "fout", reason: `De cel toont ${shown}. ${why}` } : { ...base, status: "niet-herberekend", reason: why };
   }
   const trace: Trace = [];
-  const r = evalCall(call, sheet, data, trace);
-  if (!r.ok) return { ...base, status: "niet-herberekend", reason: `Niet na te rekenen: ${r.why}.` };
+  const r = evalCall(call, sheet, data, trace, dateSystem);
+  if (!r.ok) {
+    const why = `Niet na te rekenen: ${r.why}.`;
+    return shown ? { ...base, status: "fout", reason: `De cel toont ${shown}. ${why}` } : { ...base, status: "niet-herberekend", reason: why };
+  }
   const spec = REGISTRY.get(call.id)!;
   const recomputed = {
     id: call.id,
@@ -173,8 +198,23 @@ export function recomputeCell(sheet: string, row: number, col: number, formula: 
     legalBasis: spec.legalBasis,
     ruleVersion: spec.ruleVersion,
   };
+  if (shown) {
+    // An error is never "gelijk": the user must see why the figure is missing, in the rules' own words.
+    const same = sameValue(workbookValue, r.result);
+    return {
+      ...base,
+      status: "fout",
+      reason: same
+        ? `De cel toont ${shown}: ${recomputedText(r.result).slice(shown.length + 1)}`
+        : `De cel toont ${shown}; herberekend: ${recomputedText(r.result)}.`,
+      recomputed,
+    };
+  }
   if (sameValue(workbookValue, r.result)) return { ...base, status: "gelijk", recomputed };
-  return { ...base, status: "verschil", reason: explainDifference(workbookValue), recomputed };
+  const reason = isErrorResult(topLeft(r.result))
+    ? `De werkmap toont een waarde, de rekenregels geven ${recomputedText(r.result)}`
+    : "De waarde in de werkmap wijkt af van de rekenregels van deze versie (andere versie van de invoegtoepassing, of handmatig overschreven?).";
+  return { ...base, status: "verschil", reason, recomputed };
 }
 
 export function emptySymptoms(): Symptoms {

@@ -2,14 +2,16 @@
  * The Office.js renderer of the report templates: writes the SAME WorkbookModel that `pb template` writes to .xlsx
  * into the open workbook, as new sheets with names that are free there, in batches (a sync per `cellsPerBatch`
  * cells, never one per cell). No template logic here: the definition and renderTemplate decide everything.
- * It refuses, with a Dutch message, rather than touch a cell that already exists. Also runs the template checks on the
- * live workbook with the same evaluator as `pb check`.
+ * It refuses, with a Dutch message, rather than touch a cell that already exists. Each sheet ends up as the .xlsx
+ * file has it: inputs unlocked and the sheet protected without a password, wrapped rows high enough, A4 fit to the
+ * page width with repeated titles. Also runs the template checks on the live workbook with the same evaluator as
+ * `pb check`.
  */
 import { getTemplate, TEMPLATES } from "../templates";
-import { checkWorkbook, type CellReader } from "../templates/checks";
+import { checkWorkbook, type WorkbookView } from "../templates/checks";
 import { MARKER_ADDRESS, renderTemplate } from "../templates/render";
 import { serialToIso } from "../rules/dates";
-import type { CellModel, DataValidationModel, SheetModel, WorkbookModel } from "../xlsx/model";
+import type { CellModel, DataValidationModel, PrintSetupModel, SheetModel, WorkbookModel } from "../xlsx/model";
 import type { CheckResult as HostCheckResult, Refusal } from "./hostActions";
 
 export interface InsertOptions {
@@ -67,6 +69,29 @@ function writeCell(ws: Excel.Worksheet, c: CellModel): void {
   }
 }
 
+/** Page layout needs ExcelApi 1.9; on an older Excel the sheet is still written, only the print set-up is left out. */
+function pageLayoutSupported(): boolean {
+  try {
+    return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") !== false;
+  } catch {
+    return false;
+  }
+}
+
+function printSetup(ws: Excel.Worksheet, print: PrintSetupModel): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4" as Excel.PaperType;
+  layout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  // One page wide, as many down as needed: the .xlsx writer's fitToWidth 1 / fitToHeight 0.
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+  layout.headersFooters.defaultForAllPages.leftFooter = "&A";
+  layout.headersFooters.defaultForAllPages.rightFooter = "Pagina &P van &N";
+}
+
+/** What a controller may still do on a protected template sheet (the .xlsx writer allows the same). */
+const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
+
 /** Freeze panes above and left of `at` (e.g. "C7": rows 1–6 and columns A–B). */
 function freeze(ws: Excel.Worksheet, at: string): void {
   const m = /^([A-Z])(\d+)$/.exec(at);
@@ -91,8 +116,14 @@ async function writeModel(ctx: Excel.RequestContext, model: WorkbookModel, cells
         pending = 0;
       }
     }
+    if (s.alignTop) ws.getRange().format.verticalAlignment = "Top" as Excel.VerticalAlignment;
     for (const [col, width] of Object.entries(s.columnWidths ?? {})) ws.getRange(`${col}:${col}`).format.columnWidth = width * POINTS_PER_CHAR;
+    for (const [row, height] of Object.entries(s.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+    for (const m of s.merges ?? []) ws.getRange(m).merge(false);
     if (s.freeze) freeze(ws, s.freeze);
+    if (s.print && pageLayoutSupported()) printSetup(ws, s.print);
+    // Last: once protected, Excel refuses writes to locked cells. No password, so a controller can lift it.
+    if (s.protect) ws.protection.protect(PROTECTION);
   }
   sheets[0]?.[1].activate();
   await ctx.sync();
@@ -130,40 +161,63 @@ export async function runTemplateChecks(context?: Excel.RequestContext): Promise
     const worksheets = ctx.workbook.worksheets;
     worksheets.load("items/name");
     await ctx.sync();
-    const markers = worksheets.items.map((ws) => {
-      const r = ws.getRange(MARKER_ADDRESS);
+    // A1 (title) and A2 (marker) of every sheet: a template is found by its marker, or by its title if the marker is gone.
+    const heads = worksheets.items.map((ws) => {
+      const r = ws.getRange(`A1:${MARKER_ADDRESS}`);
       r.load("values");
       return r;
     });
     await ctx.sync();
     const names = worksheets.items.map((w) => w.name);
-    const markerOf = new Map(names.map((n, i) => [n, markers[i].values?.[0]?.[0]]));
-    const candidates = names.filter((n) => typeof markerOf.get(n) === "string" && String(markerOf.get(n)).includes("sjabloon"));
+    const headOf = new Map(names.map((n, i) => [n, heads[i].values ?? []]));
+    const titles = new Set(TEMPLATES.flatMap((t) => t.sheets.map((s) => s.title)));
+    const candidates = names.filter((n) => {
+      const [[title], [marker]] = [headOf.get(n)?.[0] ?? [], headOf.get(n)?.[1] ?? []];
+      return (typeof marker === "string" && marker.includes("sjabloon")) || (typeof title === "string" && titles.has(title));
+    });
     if (candidates.length === 0) return { refused: "Deze werkmap bevat geen PB Rekenkit-sjabloon; voeg er eerst een in." };
 
     const used = candidates.map((n) => {
       const r = worksheets.getItem(n).getUsedRange(true);
-      r.load(["values", "valueTypes", "rowIndex", "columnIndex"]);
+      r.load(["values", "valueTypes", "formulas", "rowIndex", "columnIndex"]);
       return [n, r] as const;
     });
     await ctx.sync();
     const data = new Map(used.map(([n, r]) => [n, r]));
-    const read: CellReader = (sheet, address) => {
-      if (address === MARKER_ADDRESS && !data.has(sheet)) return markerOf.get(sheet);
+    const locate = (sheet: string, address: string) => {
       const r = data.get(sheet);
       const m = /^([A-Z]+)(\d+)$/.exec(address);
       if (!r || !m) return undefined;
       let col = 0;
       for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-      const y = Number(m[2]) - 1 - r.rowIndex;
-      const x = col - 1 - r.columnIndex;
-      const v = r.values[y]?.[x];
-      const t = r.valueTypes[y]?.[x];
-      if (t === "Error") return { error: String(v) };
-      if (t === "Empty" || v === undefined) return null;
-      return v;
+      return { r, y: Number(m[2]) - 1 - r.rowIndex, x: col - 1 - r.columnIndex };
     };
-    return checkWorkbook(names, read).flatMap(({ results }) =>
+    const view: WorkbookView = {
+      value: (sheet, address) => {
+        if (!data.has(sheet)) {
+          const head = headOf.get(sheet);
+          return address === "A1" ? head?.[0]?.[0] : address === MARKER_ADDRESS ? head?.[1]?.[0] : undefined;
+        }
+        const at = locate(sheet, address);
+        if (!at) return undefined;
+        const v = at.r.values[at.y]?.[at.x];
+        const t = at.r.valueTypes[at.y]?.[at.x];
+        if (t === "Error") return { error: String(v) };
+        if (t === "Empty" || v === undefined) return null;
+        return v;
+      },
+      // Range.formulas holds the formula ("=…", invariant syntax) or, for a constant, the value itself.
+      formula: (sheet, address) => {
+        const at = locate(sheet, address);
+        const f = at?.r.formulas?.[at.y]?.[at.x];
+        return typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+      },
+      lastRow: (sheet) => {
+        const r = data.get(sheet);
+        return r ? r.rowIndex + r.values.length : 0;
+      },
+    };
+    return checkWorkbook(names, view).flatMap(({ results }) =>
       results.map((r): HostCheckResult => ({
         title: r.title,
         ok: r.ok,

@@ -160,7 +160,7 @@ function coerceOne(spec: ArgSpec, raw: RawArg, system: DateSystem): CoercedArgs[
   let v: RawArg = raw;
   if (Array.isArray(v)) {
     if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) v = v[0][0];
-    else throw pbError("invalid", spec.name, "een bereik van meerdere cellen, terwijl één waarde verwacht wordt");
+    else throw pbError("multiCell", spec.name);
   }
   const value = v as CellValue;
   if (isErrorValue(value)) throw new PassThroughError(value.error, value.message ?? `${spec.name} bevat de fout ${value.error}.`);

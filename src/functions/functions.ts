@@ -230,10 +230,10 @@ export function doelgroep(geboortedatum: any, peildatum: any, kwalificatieplicht
 }
 
 /**
- * Uiterste datum van een termijn van de Wet participatiebudget voor jaar T, als Excel-datum.
+ * Uiterste datum van een termijn voor jaar T, als Excel-datum: Wet participatiebudget (2009–2014) of Participatiewet (vanaf 2015).
  * @customfunction DEADLINE
  * @param jaar Het jaar T (verantwoordingsjaar; bij "vaststelling" het budgetjaar).
- * @param [soort] "sisa" (standaard, 15 juli T+1), "sisa-gr" (15 juli T+1), "beeld" (28 februari T+1), "vaststelling" (30 september T−1), "terugvordering" (13 maanden na afloop van T) of "terugvordering-gr" (25 maanden).
+ * @param [soort] "sisa" (standaard, 15 juli T+1), "sisa-gr" (15 juli T+1), "beeld" (28 februari T+1), "vaststelling" (30 september T−1), "terugvordering" (13 maanden na afloop van T), "terugvordering-gr" (25 maanden); vanaf 2015 ook "buig" (budget bekend, 1 oktober T−1) en "sisa-buig" (SiSa-gegevens bekend, 15 augustus T+1).
  * @returns Datum als Excel-datumgetal; maak de cel op als datum.
  */
 export function deadline(jaar: any, soort?: any): number {

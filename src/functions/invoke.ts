@@ -2,7 +2,7 @@
  * Calling a PB function by id: coerce, run the rule, turn any failure into an Excel error value with a Dutch message.
  * Both faces call this: src/functions/functions.ts (Excel) and src/engine (headless). Nothing else may throw out.
  */
-import { PbError } from "../rules/errors";
+import { PbError, pbError } from "../rules/errors";
 import { coerceArgs, PassThroughError, type CallContext, type FunctionResult, type RawArg } from "./contract";
 import { REGISTRY } from "./registry";
 
@@ -22,20 +22,17 @@ export function invoke(id: string, raw: readonly RawArg[], ctx: CallContext = {}
   if (!spec) return { error: "#NAME?", message: `Onbekende functie PB.${id}.` };
   try {
     if (raw.length > spec.args.length && raw.slice(spec.args.length).some((a) => a !== undefined && a !== null)) {
-      return {
-        error: "#VALUE!",
-        message: `PB.${id} heeft ten hoogste ${spec.args.length} argumenten (${spec.args.map((a) => a.name).join(", ")}).`,
-      };
+      throw pbError("tooManyArgs", `PB.${id}`, spec.args.length, spec.args.map((a) => a.name));
     }
     const result = spec.impl(coerceArgs(spec, raw, ctx.dateSystem), ctx);
-    if (typeof result === "number" && !Number.isFinite(result)) {
-      return { error: "#NUM!", message: `PB.${id} gaf geen eindig getal; controleer de invoer.` };
-    }
+    if (typeof result === "number" && !Number.isFinite(result)) throw pbError("notFinite", `PB.${id}`);
     return result;
   } catch (e) {
     if (e instanceof PbError) return { error: e.code, message: e.message };
     if (e instanceof PassThroughError) return { error: e.code, message: e.message };
-    // A bug, not bad input: still an Excel error, never an exception into the host.
-    return { error: "#VALUE!", message: `Interne fout in PB.${id}: ${e instanceof Error ? e.message : String(e)}` };
+    // A bug, not bad input: still an Excel error with a message, never an exception into the host, and never the
+    // developer's text (a stack or a TypeError) in front of the user.
+    const err = pbError("internal", `PB.${id}`);
+    return { error: err.code, message: err.message };
   }
 }

@@ -3,7 +3,7 @@
  * (with valid-from dates and sources) it used, and the parameter set it came from. Auditors keep these; the task pane's
  * audit sheet and `pb recalc --json` print them.
  */
-import { activeParameterSet, type LegalSource, type ParameterSetOrigin, type ParameterUse } from "../parameters";
+import { activeParameterSet, type ParameterSetOrigin, type ParameterUse } from "../parameters";
 import { ADDIN_VERSION } from "../version";
 import { serialToIso, type DateSystem } from "../rules/dates";
 import type { RawArg } from "./contract";
@@ -64,18 +64,4 @@ export function withReceipt(id: string, raw: readonly RawArg[], ctx: { dateSyste
     ...(set.file !== undefined ? { parameterSetFile: set.file } : {}),
     addinVersion: ADDIN_VERSION,
   };
-}
-
-/** A parameter value's source as one Dutch line (regeling and artikel; publicatie; BWB; url; betrouwbaarheid; note). */
-export function sourceText(s: LegalSource): string {
-  return [
-    [s.regeling, s.artikel].filter(Boolean).join(" "),
-    s.publicatie,
-    s.bwb,
-    s.url,
-    `betrouwbaarheid ${s.confidence}`,
-    s.note,
-  ]
-    .filter(Boolean)
-    .join("; ");
 }

@@ -2,6 +2,7 @@ import type { Parameter, ParameterSetData, ParameterUse, ParameterValue } from "
 import { pbError } from "../rules/errors";
 import { FILES, VERSION } from "./data";
 import { makeParameterSet, parameterSetLabel, type ParameterSet } from "./set";
+import { userCitation } from "./citation";
 
 export type {
   Parameter,
@@ -107,17 +108,8 @@ export function param<T>(name: string, date: string, trace?: Trace): T {
   return entry.value;
 }
 
-/** Dutch one-line citation of a value's source, for PB.BRON and audit sheets. */
+/** Dutch one-line citation of a value's source, for PB.BRON, the pane and the help pages (citation.ts). */
 export function citation(name: string, date: string): string {
   const { entry } = lookupValue(name, date);
-  const s = entry.source;
-  const parts = [
-    [s.regeling, s.artikel].filter(Boolean).join(" "),
-    s.publicatie,
-    s.bwb ? `${s.bwb}` : undefined,
-    `geldig vanaf ${entry.from}`,
-    `betrouwbaarheid ${s.confidence}`,
-    s.note,
-  ].filter(Boolean);
-  return parts.join("; ");
+  return userCitation(entry.source, entry.from);
 }

@@ -9,6 +9,9 @@
  * - vaststelling    30 September T−1 the budget of T is set "in september" of T−1 (Wpb art. 2 lid 2); last day of the month
  * - terugvordering  end of T + 13 months = 31 January T+2 (Wpb art. 4 lid 3): no verantwoording by then → all is reclaimed
  * - terugvordering-gr  end of T + 25 months = 31 January T+3 (Wpb art. 4 lid 3 jo. art. 6)
+ * Participatiewet (2015–):
+ * - buig            1 October T−1    the BUIG budget of T is made known at least three months before T (Pwet art. 69 lid 4)
+ * - sisa-buig       15 August T+1    SiSa data over T known by then feed the BUIG distribution of T+2 (Besluit Participatiewet)
  * Output lag (verdeling.outputlag, Bpb art. 4 and 9): the output of year t − 2 distributes the budget of year t.
  */
 import { getParameter, param, type Trace } from "../parameters";
@@ -23,7 +26,11 @@ export function jan1(year: number): IsoDate {
   return `${String(year).padStart(4, "0")}-01-01`;
 }
 
-export const DEADLINE_SOORTEN = ["sisa", "sisa-gr", "beeld", "vaststelling", "terugvordering", "terugvordering-gr"] as const;
+export const DEADLINE_SOORTEN = ["sisa", "sisa-gr", "beeld", "vaststelling", "terugvordering", "terugvordering-gr", "buig", "sisa-buig"] as const;
+
+/** The kinds that belong to each regime (the Kalender shows a year's own terms). */
+export const WPB_SOORTEN: readonly DeadlineSoort[] = ["sisa", "sisa-gr", "beeld", "vaststelling", "terugvordering", "terugvordering-gr"];
+export const PW_SOORTEN: readonly DeadlineSoort[] = ["buig", "sisa", "sisa-gr", "sisa-buig"];
 export type DeadlineSoort = (typeof DEADLINE_SOORTEN)[number];
 
 const DEADLINE_PARAM: Record<Exclude<DeadlineSoort, "terugvordering" | "terugvordering-gr">, string> = {
@@ -31,6 +38,8 @@ const DEADLINE_PARAM: Record<Exclude<DeadlineSoort, "terugvordering" | "terugvor
   "sisa-gr": "deadline.sisa.gr",
   beeld: "deadline.beeld",
   vaststelling: "deadline.vaststelling",
+  buig: "deadline.buig",
+  "sisa-buig": "deadline.sisa.buig",
 };
 
 /** The deadline of kind `soort` for year `jaar`, as an ISO date. */

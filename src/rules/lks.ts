@@ -18,7 +18,7 @@
  */
 import { getParameter, param, type Trace } from "../parameters";
 import type { Deeltijdregel } from "../parameters/types";
-import { pbError } from "./errors";
+import { dutchDate, pbError } from "./errors";
 import { roundCents } from "./money";
 import { wml } from "./wml";
 import type { IsoDate } from "./dates";
@@ -98,7 +98,7 @@ export function checkRuleInForce(date: IsoDate, arg: string, parameter: "lks.cap
     parameter === "lks.cap"
       ? "de loonkostensubsidie van de Participatiewet (art. 10d)"
       : "de loonkostensubsidie zonder loonwaardebepaling (Participatiewet art. 10d lid 5)";
-  throw pbError("notApplicable", arg, `${date} ligt vóór ${first}; ${what} bestaat pas vanaf die datum`);
+  throw pbError("notApplicable", arg, `${dutchDate(date)} ligt vóór ${dutchDate(first)}; ${what} bestaat pas vanaf die datum`);
 }
 
 /** When an amount is determined, and on which date's WML (the same day, except a 1 January re-set of 2017–2022). */

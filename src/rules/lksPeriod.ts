@@ -29,7 +29,7 @@
 import { hasParameter, param, type Trace } from "../parameters";
 import type { Herziening } from "../parameters/types";
 import { addMonths, daysInMonth, isoToYmd, ymdToIso, type IsoDate } from "./dates";
-import { pbError } from "./errors";
+import { dutchDate, pbError } from "./errors";
 import { checkRuleInForce, lksDeterminedExact, lksMonthExact, type Determination, type LksInput } from "./lks";
 import { roundCents } from "./money";
 
@@ -58,13 +58,13 @@ export interface LksMonthPart {
 
 function checkPeriod(input: LksPeriodInput): IsoDate {
   const { start, end } = input;
-  if (end < start) throw pbError("invalid", "einddatum", `${end} ligt vóór de begindatum ${start}. Verwacht: een einddatum op of na de begindatum`);
+  if (end < start) throw pbError("invalid", "einddatum", `${dutchDate(end)} ligt vóór de begindatum ${dutchDate(start)}. Verwacht: een einddatum op of na de begindatum`);
   const ingang = input.ingangsdatum ?? start;
   if (ingang > start) {
     throw pbError(
       "invalid",
       "ingangsdatum",
-      `${ingang} ligt na de begindatum ${start}. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum`,
+      `${dutchDate(ingang)} ligt na de begindatum ${dutchDate(start)}. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum`,
     );
   }
   return ingang;

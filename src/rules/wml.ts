@@ -7,7 +7,7 @@
  */
 import { param, type Trace } from "../parameters";
 import type { Staffel } from "../parameters/types";
-import { pbError } from "./errors";
+import { dutchDate, pbError } from "./errors";
 import { roundTo } from "./money";
 import type { IsoDate } from "./dates";
 
@@ -27,7 +27,7 @@ export function wmlFraction(date: IsoDate, age: number | undefined, trace?: Trac
     throw pbError("outOfRange", "leeftijd", age, `${youngest} jaar of ouder (jonger dan ${youngest} geldt geen minimumloon)`);
   }
   const pct = staffel[String(age)];
-  if (pct === undefined) throw pbError("invalid", "leeftijd", `geen jeugdloonpercentage voor ${age} jaar op ${date}`);
+  if (pct === undefined) throw pbError("invalid", "leeftijd", `geen jeugdloonpercentage voor ${age} jaar op ${dutchDate(date)}`);
   return pct;
 }
 

@@ -33,3 +33,15 @@ export function showValue(v: unknown): string {
   }
   return String(v);
 }
+
+/** "2023-07-01" → "1-7-2023": dates in the pane as a Dutch user writes them. */
+export function shortDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])}-${Number(m[2])}-${m[1]}` : iso;
+}
+
+/** "zondag" for an ISO date. */
+export function weekday(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+}

@@ -3,7 +3,10 @@
  * contract (example, legal basis, parameters) and, per parameter, its source in force on a chosen date.
  */
 import { REGISTRY, FUNCTION_IDS, NAMESPACE } from "../functions/registry";
-import { citation, getParameter } from "../parameters";
+import { getParameter, lookupValue } from "../parameters";
+import { citationParts } from "../parameters/citation";
+import { PbError } from "../rules/errors";
+import { argumentSeparator, type FormulaLanguage } from "./localFormula";
 import type { FunctionMetadata } from "./types";
 
 export interface ArgumentDoc {
@@ -15,8 +18,9 @@ export interface ArgumentDoc {
 export interface ParameterSourceDoc {
   name: string;
   description: string;
-  /** Citation in force on the chosen date, or why there is none. */
-  source: string;
+  /** Citation in force on the chosen date (citation.ts), or why there is none. */
+  source?: ReturnType<typeof citationParts>;
+  problem?: string;
 }
 
 export interface FunctionDoc {
@@ -53,18 +57,22 @@ export function functionDocs(metadata: readonly FunctionMetadata[]): FunctionDoc
 export function parameterSources(names: readonly string[], isoDate: string): ParameterSourceDoc[] {
   return names.map((name) => {
     let description = "";
-    let source: string;
     try {
       description = getParameter(name).description;
-      source = citation(name, isoDate);
+      const { entry } = lookupValue(name, isoDate);
+      return { name, description, source: citationParts(entry.source, entry.from) };
     } catch (e) {
-      source = e instanceof Error ? e.message : String(e);
+      return { name, description, problem: e instanceof PbError ? e.message : "Geen bron gevonden." };
     }
-    return { name, description, source };
   });
 }
 
-/** "PB.LKS(peildatum; loonwaarde; uren_per_week; [leeftijd]; [voltijduren])" with the Dutch list separator. */
-export function signature(doc: FunctionDoc): string {
-  return `${doc.fullName}(${doc.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join("; ")})`;
+/** "PB.LKS(peildatum; loonwaarde; uren_per_week; [leeftijd]; [voltijduren])" with the user's list separator. */
+export function signature(doc: FunctionDoc, lang: FormulaLanguage = "nl"): string {
+  return `${doc.fullName}(${doc.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(`${argumentSeparator(lang)} `)})`;
+}
+
+/** The help page of a function, shipped beside taskpane.html (scripts/help.js writes them from the registry). */
+export function helpPath(id: string): string {
+  return `help/${id.toLowerCase()}.html`;
 }

@@ -5,7 +5,7 @@
 import { columnIndex, columnLetter } from "../xlsx/a1";
 import type { CellModel, CellScalar, DataValidationModel } from "../xlsx/model";
 import { isoToSerial } from "../rules/dates";
-import type { AardControle, CellRef, IndicatorStatus, SisaIndicator } from "./types";
+import type { AardControle, CellRef, IndicatorStatus, InputKind, SisaIndicator, TemplateCell } from "./types";
 
 export const FMT = {
   money: "€ #,##0.00",
@@ -26,7 +26,7 @@ export const FILL = {
 /** Rows 1 and 2 of every sheet belong to the renderer: title and marker. Content starts at row 3. */
 export const FIRST_CONTENT_ROW = 3;
 
-export type InputKind = "bedrag" | "aantal" | "janee" | "jaar" | "percentage" | "datum" | "tekst" | "uren" | "leeftijd";
+export type { InputKind } from "./types";
 
 /** Excel serial of an ISO date, for validation bounds and example values. */
 export const serial = (iso: string): number => isoToSerial(iso);
@@ -61,6 +61,13 @@ export function validationFor(kind: InputKind, years?: { from: number; to: numbe
       return { type: "decimal", min: 0, max: 80, error: "Vul uren per week in, van 0 tot 80." };
     case "leeftijd":
       return { type: "whole", min: 15, max: 150, error: "Vul een leeftijd in (15 of ouder), of laat leeg voor volwassen." };
+    case "route":
+      return {
+        type: "list",
+        values: ["Loonwaarde", "Forfaitair"],
+        error: "Kies Loonwaarde, of Forfaitair voor de 50%-route zonder loonwaardebepaling (ten hoogste de eerste 6 maanden).",
+        prompt: "Leeg = Loonwaarde",
+      };
     case "tekst":
       return undefined;
   }
@@ -76,26 +83,34 @@ const FORMAT_OF: Record<InputKind, string | undefined> = {
   tekst: "@",
   uren: FMT.hours,
   leeftijd: FMT.year,
+  route: undefined,
 };
 
 export function title(address: string, text: string): CellModel {
   return { address, value: text, bold: true };
 }
 
+/** A label wraps by default: text that runs into the next cell is cut off there once that cell holds a value. */
 export function label(address: string, text: string, opts: Partial<CellModel> = {}): CellModel {
-  return { address, value: text, wrap: opts.wrap ?? false, ...opts };
+  return { address, value: text, wrap: opts.wrap ?? true, ...opts };
 }
 
-export function header(address: string, text: string): CellModel {
-  return { address, value: text, bold: true, fill: FILL.header, wrap: true };
+/** An explanatory line across the sheet (merge it over the table's width in the sheet's `merges`). */
+export function note(address: string, text: string): CellModel {
+  return { address, value: text, italic: true, wrap: true };
+}
+
+export function header(address: string, text: string): TemplateCell {
+  return { address, value: text, bold: true, fill: FILL.header, wrap: true, heading: true };
 }
 
 export function input(
   address: string,
   kind: InputKind,
-  opts: { value?: CellScalar; note?: string; years?: { from: number; to: number | null } } = {},
-): CellModel {
-  const cell: CellModel = { address, input: true, fill: FILL.input };
+  opts: { value?: CellScalar; note?: string; years?: { from: number; to: number | null }; label?: string } = {},
+): TemplateCell {
+  const cell: TemplateCell = { address, input: true, fill: FILL.input, kind };
+  if (opts.label) cell.label = opts.label;
   const fmt = FORMAT_OF[kind];
   if (fmt) cell.numFmt = fmt;
   const v = validationFor(kind, opts.years);
@@ -162,7 +177,7 @@ export function indicatorTable(
     header(`C${firstRow}`, "Aard controle"),
     header(`D${firstRow}`, "Waarde"),
     header(`E${firstRow}`, "Van toepassing"),
-    header(`F${firstRow}`, "Status code/omschrijving"),
+    header(`F${firstRow}`, "Status code en omschrijving"),
     header(`G${firstRow}`, "Bron"),
   ];
   const indicators: SisaIndicator[] = [];
@@ -172,7 +187,7 @@ export function indicatorTable(
     const status = r.status ?? "te verifiëren";
     cells.push(label(`A${row}`, r.code, { bold: true }));
     cells.push(label(`B${row}`, r.description, { wrap: true }));
-    cells.push(label(`C${row}`, `Aard controle ${r.aard}`));
+    cells.push(label(`C${row}`, `Aard controle ${r.aard}`, { wrap: true }));
     const valueAddress = `D${row}`;
     const kind = r.unit === "bedrag" ? "bedrag" : r.unit === "aantal" ? "aantal" : r.unit === "janee" ? "janee" : "tekst";
     cells.push(r.formula ? calc(valueAddress, r.formula, FORMAT_OF[kind]) : input(valueAddress, kind, { years }));
@@ -206,19 +221,23 @@ export function indicatorTable(
  * parameters (PB.DEADLINE) and the planned delivery date the deadline check compares with. Cells B4:B8.
  */
 export function sisaIdentity(years: { from: number; to: number | null }): CellModel[] {
+  const l = (address: string, text: string) => label(address, text, { bold: true, wrap: true });
   return [
-    label("A4", "Gemeente", { bold: true }),
+    l("A4", "Gemeente"),
     input("B4", "tekst"),
-    label("A5", "Gemeentecode", { bold: true }),
+    l("A5", "Gemeentecode"),
     input("B5", "tekst"),
-    label("A6", "Verantwoordingsjaar (T)", { bold: true }),
+    l("A6", "Verantwoordingsjaar (T)"),
     input("B6", "jaar", { years }),
-    label("A7", "Uiterste datum SiSa bij CBS", { bold: true }),
+    l("A7", "Uiterste datum SiSa bij CBS"),
     calc("B7", 'PB.DEADLINE($B$6,"sisa")', FMT.date),
-    label("A8", "Geplande datum aanlevering bij CBS", { bold: true }),
+    l("A8", "Geplande datum aanlevering bij CBS"),
     input("B8", "datum"),
   ];
 }
+
+/** Column widths of a SiSa annex (code, omschrijving, aard controle, waarde, van toepassing, status, bron): fits A4 landscape at ~85%. */
+export const ANNEX_WIDTHS: Record<string, number> = { A: 24, B: 40, C: 18, D: 16, E: 12, F: 14, G: 44 };
 
 /** The regeling header of a SiSa annex (Verstrekker … Ontvanger), labels in one row and values below. */
 export function regelingHeader(

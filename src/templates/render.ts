@@ -7,8 +7,9 @@
  * become references to the names actually given. Row 1 of every sheet holds the title and row 2 a marker that
  * names template, version, sheet key and insertion, so `pb check` and the task pane can find the template again.
  */
+import { columnLetter, parseAddress, parseRange } from "../xlsx/a1";
 import type { CellModel, SheetModel, WorkbookModel } from "../xlsx/model";
-import type { TemplateDef } from "./types";
+import type { TemplateDef, TemplateSheet } from "./types";
 
 export interface RenderOptions {
   /** Sheet names already in the workbook the template goes into (compared case-insensitively, as Excel does). */
@@ -94,6 +95,69 @@ export function parseMarker(text: unknown): Marker | undefined {
 /** The address of the marker cell on every rendered sheet. */
 export const MARKER_ADDRESS = "A2";
 
+/** Excel's default column width (characters of "0" in Calibri 11) and row height (points). */
+const DEFAULT_WIDTH = 8.43;
+const LINE_POINTS = 15;
+
+/** Lines a text needs in a column of `width` characters, wrapped at spaces the way Excel wraps. */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  // Running text is narrower than the "0" a column width counts in, bold text a little wider; one character of padding.
+  const capacity = Math.max(1, Math.floor(width * (bold ? 1.05 : 1.2)) - 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const need = line === 0 ? word.length : line + 1 + word.length;
+      if (need <= capacity) line = need;
+      else if (line === 0) {
+        lines += Math.ceil(word.length / capacity) - 1;
+        line = word.length % capacity || capacity;
+      } else {
+        lines++;
+        line = Math.min(word.length, capacity);
+        if (word.length > capacity) lines += Math.ceil(word.length / capacity) - 1;
+      }
+    }
+  }
+  return lines;
+}
+
+/** The text a cell will show, as far as the definition knows it: a label, or a text formula's literals ("…"&year). */
+function shownText(c: CellModel): string {
+  if (typeof c.value === "string") return c.value;
+  if (c.formula === undefined) return "";
+  const literals = [...c.formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'));
+  return c.formula.includes("&") ? `${literals.join("")}0000` : "";
+}
+
+/**
+ * Heights for the rows that hold wrapped text: Excel fits row heights only while one types, not when it opens a file,
+ * so a wrapped header or description would otherwise show (and print) one line and hide the rest.
+ */
+export function wrappedRowHeights(sheet: Pick<TemplateSheet, "cells" | "columnWidths" | "merges">): Record<number, number> {
+  const width = (col: number) => sheet.columnWidths?.[columnLetter(col)] ?? DEFAULT_WIDTH;
+  const spans = new Map<string, number>();
+  for (const m of sheet.merges ?? []) {
+    const r = parseRange(m);
+    if (!r) continue;
+    let w = 0;
+    for (let c = r.left; c <= r.right; c++) w += width(c);
+    spans.set(columnLetter(r.left) + (r.top + 1), w);
+  }
+  const heights: Record<number, number> = {};
+  for (const c of sheet.cells) {
+    const text = shownText(c);
+    if (!c.wrap || text === "") continue;
+    const at = parseAddress(c.address);
+    if (!at) continue;
+    const w = spans.get(c.address) ?? width(at[1]);
+    const lines = wrappedLines(text, w, c.bold === true);
+    if (lines > 1) heights[at[0] + 1] = Math.max(heights[at[0] + 1] ?? LINE_POINTS, lines * LINE_POINTS);
+  }
+  return heights;
+}
+
 export function renderTemplate(def: TemplateDef, options: RenderOptions = {}): WorkbookModel {
   const plan = planSheetNames(def, options.existingSheetNames);
   const examples = new Map<string, CellModel["value"]>();
@@ -105,7 +169,11 @@ export function renderTemplate(def: TemplateDef, options: RenderOptions = {}): W
       { address: MARKER_ADDRESS, value: markerText(def, s.key, plan.instance), italic: true },
     ];
     for (const c of s.cells) {
-      const out: CellModel = { ...c };
+      // What only the checks need (kind, heading, label) stays in the definition.
+      const out: CellModel & { kind?: unknown; heading?: unknown; label?: unknown } = { ...c };
+      delete out.kind;
+      delete out.heading;
+      delete out.label;
       if (c.formula !== undefined) out.formula = resolveFormula(c.formula, plan.names);
       const ex = examples.get(`${s.key}!${c.address}`);
       if (ex !== undefined) {
@@ -114,7 +182,15 @@ export function renderTemplate(def: TemplateDef, options: RenderOptions = {}): W
       }
       cells.push(out);
     }
-    const sheet: SheetModel = { name: plan.names[s.key], cells };
+    const sheet: SheetModel = {
+      name: plan.names[s.key],
+      cells,
+      protect: true,
+      alignTop: true,
+      print: { orientation: s.landscape ? "landscape" : "portrait", titleRows: s.printTitleRows ?? "1:2" },
+    };
+    const heights = wrappedRowHeights(s);
+    if (Object.keys(heights).length > 0) sheet.rowHeights = heights;
     if (s.columnWidths) sheet.columnWidths = { ...s.columnWidths };
     if (s.freeze) sheet.freeze = s.freeze;
     if (s.merges) sheet.merges = [...s.merges];

@@ -6,6 +6,19 @@
  */
 import type { CellModel, CellScalar } from "../xlsx/model";
 
+/** What is typed in an input cell; decides how a mistyped value is read back and what the message asks for. */
+export type InputKind = "bedrag" | "aantal" | "janee" | "jaar" | "percentage" | "datum" | "tekst" | "uren" | "leeftijd" | "route";
+
+/** A cell of a template definition: what the writers write, plus what the checks need to know about it. */
+export interface TemplateCell extends CellModel {
+  /** Input cells: what belongs there. */
+  kind?: InputKind;
+  /** A section or column header: names the cells below it in check messages. */
+  heading?: boolean;
+  /** The cell's name in check messages, where its row and column headers do not say it. */
+  label?: string;
+}
+
 export type IndicatorStatus = "geverifieerd" | "te verifiëren";
 export type AardControle = "R" | "D1" | "D2" | "n.v.t.";
 
@@ -38,10 +51,14 @@ export interface TemplateSheet {
   name: string;
   /** Title in A1 (row 1 and the marker in row 2 belong to the renderer). */
   title: string;
-  cells: CellModel[];
+  cells: TemplateCell[];
   columnWidths?: Record<string, number>;
   freeze?: string;
   merges?: string[];
+  /** Printed landscape (wide registers); default portrait. Always A4, all columns on the page width. */
+  landscape?: boolean;
+  /** Rows repeated on every printed page (default "1:2": title and marker), e.g. "1:6" for a register's headers. */
+  printTitleRows?: string;
 }
 
 /** Rows of a list (register, municipalities): a row counts as used when its key column is filled. */
@@ -51,6 +68,27 @@ export interface RowSpan {
   last: number;
   /** Column whose value marks the row as used. */
   key: string;
+}
+
+/**
+ * A list of rows (register, participating municipalities) with the mistakes only a list has: a filled row without
+ * its key, a key without data (see `requiredInRows`), the same key twice, a key that is a BSN, data below the last row.
+ */
+export interface ListDef {
+  rows: RowSpan;
+  /** The other input columns of a row. */
+  columns: string[];
+  /** One row is one … ("werknemer", "deelnemende gemeente"). */
+  what: string;
+  /** The key column's name in messages ("referentie", "gemeentecode"). */
+  keyLabel: string;
+  /** Refuse keys that pass the BSN elfproef (a register must not hold BSNs). */
+  noBsn?: boolean;
+  /**
+   * Rows are periods (begin/end columns): one key may have several rows as long as their periods do not overlap (a new
+   * determination mid-year continues on a new row). Without it every key is unique.
+   */
+  periods?: { start: string; end: string };
 }
 
 /** Years a check or indicator applies to, read from the template's year cell. */
@@ -71,7 +109,12 @@ interface CheckBase {
 
 export type CheckDef =
   | (CheckBase & { kind: "required"; cells: (CellRef & { label: string })[] })
-  | (CheckBase & { kind: "requiredInRows"; rows: RowSpan; columns: { column: string; label: string }[] })
+  | (CheckBase & {
+      kind: "requiredInRows";
+      rows: RowSpan;
+      /** `unless`: the column is not required in a row where another column holds this value. */
+      columns: { column: string; label: string; unless?: { column: string; equals: string } }[];
+    })
   | (CheckBase & { kind: "yearRange"; cell: CellRef; from: number; to?: number })
   | (CheckBase & {
       kind: "choice";
@@ -90,6 +133,19 @@ export type CheckDef =
       left: CellRef & { label: string };
       /** Either one cell or the sum of a range on one sheet. */
       right: (CellRef & { label: string }) | { sheet: string; sum: string; label: string };
+      /** A difference is allowed once this cell explains it (SiSa's "toelichting bij afwijking"). */
+      explainedBy?: CellRef & { label: string };
+    })
+  | (CheckBase & {
+      kind: "maxMonths";
+      /** Rows where `when` holds must end within `param` months of their start (and may not fill `empty`). */
+      rows: RowSpan;
+      when: { column: string; equals: string };
+      start: string;
+      end: string;
+      /** Parameter with the number of months, looked up on the row's start. */
+      param: string;
+      empty?: { column: string; label: string };
     })
   | (CheckBase & {
       kind: "balance";
@@ -140,6 +196,17 @@ export interface TemplateDef {
   sheets: TemplateSheet[];
   indicators: SisaIndicator[];
   checks: CheckDef[];
+  /** Lists of rows in the template, checked for the mistakes of a list. */
+  lists?: ListDef[];
+  /**
+   * Earlier versions whose workbooks have the same cells where this version has them, so this definition checks them
+   * too (a marker with any other version is reported, not checked against a layout it may not have).
+   */
+  readsVersions?: string[];
+  /** Definitions of earlier versions with another layout, so their workbooks are still checked against their own cells. */
+  legacy?: TemplateDef[];
+  /** Set on a legacy definition whose figures no longer follow the law: why, and what to do (Dutch); reported as a failure. */
+  outdated?: string;
   /** The worked example (`--voorbeeld`): values typed into input cells. */
   example: ExampleValue[];
 }

@@ -51,17 +51,31 @@ export interface CellModel {
   unverified?: string;
 }
 
+/** How a sheet prints: always A4, with every column on the width of one page (as many pages down as needed). */
+export interface PrintSetupModel {
+  orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of every printed page, e.g. "1:6". */
+  titleRows?: string;
+}
+
 export interface SheetModel {
   name: string;
   cells: CellModel[];
   /** Column widths in characters, by column letter. */
   columnWidths?: Record<string, number>;
+  /** Row heights in points, by 1-based row number (rows with wrapped text: Excel does not fit them when it opens a file). */
+  rowHeights?: Record<number, number>;
   /** Freeze panes below/right of this cell, e.g. "A2". */
   freeze?: string;
   /** Rows (1-based) spanned by merges, as "A1:E1". */
   merges?: string[];
   /** Read from a file: hidden sheets are recalculated like the others, but an auditor should know. */
   state?: "visible" | "hidden" | "veryHidden";
+  /** Every cell aligned to the top (rows that hold wrapped text read as one line of a table). */
+  alignTop?: boolean;
+  /** Sheet protection without a password: only cells with `input` can be changed, and anyone can lift it. */
+  protect?: boolean;
+  print?: PrintSetupModel;
 }
 
 export interface DefinedNameModel {

@@ -16,7 +16,7 @@ describe("webpack.config.js", () => {
   test("two entries, ES modules for tree-shaking, transpile-only ts-loader", async () => {
     const c: Cfg = await config({}, { mode: "production" });
     expect(Object.keys(c.entry as object)).toEqual(["functions", "taskpane"]);
-    expect((c.entry as Record<string, string[]>).functions).toEqual(["./src/excel/associateRecorder.ts", "./src/functions/functions.ts"]);
+    expect((c.entry as Record<string, string[]>).functions).toEqual(["./src/excel/associateRecorder.ts", "./src/excel/dateSystemWatch.ts", "./src/functions/functions.ts"]);
     const rule = (c.module!.rules as { use: { loader: string; options: Record<string, unknown> } }[])[0];
     expect(rule.use.loader).toBe("ts-loader");
     expect(rule.use.options).toMatchObject({ transpileOnly: true, compilerOptions: { module: "esnext" } });
@@ -26,7 +26,7 @@ describe("webpack.config.js", () => {
   test("taskpane.html loads both bundles; functions.json is generated; manifest and icons are copied", async () => {
     const c: Cfg = await config({}, { mode: "production" });
     const names = c.plugins!.map((p) => (p as object).constructor.name);
-    expect(names).toEqual(["ForbiddenModulesPlugin", "CustomFunctionsMetadataPlugin", "HtmlWebpackPlugin", "CopyPlugin"]);
+    expect(names).toEqual(["ForbiddenModulesPlugin", "CustomFunctionsMetadataPlugin", "HtmlWebpackPlugin", "CopyPlugin", "HelpPagesPlugin", "DefinePlugin"]);
     const html = c.plugins![2] as unknown as { userOptions: { chunks: string[]; filename: string } };
     expect(html.userOptions).toMatchObject({ filename: "taskpane.html", chunks: ["functions", "taskpane"] });
     const meta = c.plugins![1] as unknown as { options: { output: string; input: string } };
@@ -61,6 +61,39 @@ describe("webpack.config.js", () => {
     } finally {
       delete process.env.ADDIN_URL;
     }
+  });
+});
+
+describe("the add-in's address comes from the build (ADDIN_URL)", () => {
+  afterEach(() => delete process.env.ADDIN_URL);
+
+  test("the pane gets it through DefinePlugin; without ADDIN_URL the dev server's address", async () => {
+    process.env.ADDIN_URL = "https://pb.example.nl/addin";
+    const c: Cfg = await config({}, { mode: "production" });
+    const define = c.plugins!.find((p) => (p as object).constructor.name === "DefinePlugin") as unknown as { definitions: Record<string, string> };
+    expect(define.definitions.__ADDIN_URL__).toBe(JSON.stringify("https://pb.example.nl/addin/"));
+    delete process.env.ADDIN_URL;
+    expect(config.addinBase()).toBe("https://localhost:3000/");
+  });
+
+  test("an http or malformed ADDIN_URL is refused with a Dutch reason", () => {
+    process.env.ADDIN_URL = "http://pb.example.nl/";
+    expect(() => config.addinBase()).toThrow(/ADDIN_URL moet met https:\/\/ beginnen/);
+    process.env.ADDIN_URL = "pb.example.nl";
+    expect(() => config.addinBase()).toThrow(/is geen geldig adres/);
+  });
+
+  test("no source file of the add-in hard-codes the address (only src/addinUrl.ts names the dev server)", () => {
+    const hits: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|tsx|html)$/.test(e.name) && /localhost:3000/.test(fs.readFileSync(p, "utf8"))) hits.push(path.relative(path.join(__dirname, "..", ".."), p));
+      }
+    };
+    walk(path.join(__dirname, "..", "..", "src"));
+    expect(hits).toEqual(["src/addinUrl.ts"]);
   });
 });
 

@@ -26,7 +26,7 @@ describe("PB functions inside the engine (pb eval)", () => {
       "=PB.LKS(DATE(2023,7,1),,38)",
     ]);
     expect(notNumber).toEqual({ error: "#VALUE!", message: 'loonwaarde: "veel" is geen getal. Verwacht: een getal, bijvoorbeeld 0,6 of 38.' });
-    expect(tooYoung).toMatchObject({ error: "#NUM!", message: expect.stringContaining("leeftijd: 12 valt buiten") });
+    expect(tooYoung).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("leeftijd: 12 valt buiten") });
     expect(noArg).toEqual({ error: "#VALUE!", message: "loonwaarde ontbreekt. Dit argument is verplicht." });
   });
 

@@ -30,6 +30,8 @@ export interface FakeExcel {
   selected?: { formulas: unknown };
   activated: string[];
   frozenRows: Record<string, number>;
+  /** Cells selected through Range.select(), as "Blad!A1". */
+  selectedCells: string[];
 }
 
 function slice<T>(grid: T[][] | undefined, r: number, c: number, rows: number, cols: number, fill: T): T[][] {
@@ -42,10 +44,13 @@ function slice<T>(grid: T[][] | undefined, r: number, c: number, rows: number, c
   return out;
 }
 
-export function fakeExcel(sheets: FakeSheetData[], opts: { selection?: { address: string; cellCount: number; formula: string } } = {}): FakeExcel {
+export function fakeExcel(
+  sheets: FakeSheetData[],
+  opts: { selection?: { address: string; cellCount: number; formula: string }; date1904?: boolean } = {},
+): FakeExcel {
   const pending: OfficeMockObject[] = [];
   let syncCount = 0;
-  const state: FakeExcel = { excel: undefined, syncs: () => syncCount, writes: [], added: [], activated: [], frozenRows: {} };
+  const state: FakeExcel = { excel: undefined, syncs: () => syncCount, writes: [], added: [], activated: [], frozenRows: {}, selectedCells: [] };
 
   function mock(data: Record<string, unknown>): OfficeMockObject {
     const m = new OfficeMockObject(data);
@@ -68,6 +73,11 @@ export function fakeExcel(sheets: FakeSheetData[], opts: { selection?: { address
     const cols = Math.max(0, ...data.formulas.map((r) => r.length));
     return {
       name: data.name,
+      activate: () => state.activated.push(data.name),
+      getRange: (address: string) =>
+        address === "A2"
+          ? mock({ values: [[data.values[1]?.[0] ?? ""]] })
+          : { select: () => state.selectedCells.push(`${data.name}!${address}`) },
       getUsedRangeOrNullObject: () =>
         mock(
           rows === 0
@@ -110,6 +120,10 @@ export function fakeExcel(sheets: FakeSheetData[], opts: { selection?: { address
         name: "Proef.xlsx",
         worksheets: {
           items,
+          getItemOrNullObject: (name: string) => {
+            const ws = items.find((w) => (w as { name: string }).name === name);
+            return ws ? Object.assign(mock({ isNullObject: false }), ws) : mock({ isNullObject: true });
+          },
           load(this: OfficeMockObject) {
             // Office.js: load("items/name"); office-addin-mock only knows "items".
             return OfficeMockObject.prototype.load.call(this, "items");
@@ -128,6 +142,8 @@ export function fakeExcel(sheets: FakeSheetData[], opts: { selection?: { address
           },
         },
         getSelectedRange: () => selection,
+        // DATE(2000;1;1): 36526 in the 1900 date system, 35064 in the 1904 system (src/excel/dateSystem.ts).
+        functions: { date: () => mock({ value: opts.date1904 ? 35064 : 36526 }) },
       },
       async sync(this: OfficeMockObject) {
         syncCount++;
@@ -143,6 +159,13 @@ export function fakeExcel(sheets: FakeSheetData[], opts: { selection?: { address
   };
   state.excel = new OfficeMockObject(data);
   return state;
+}
+
+/** Put the fake in place as Office.js would be inside Excel (the host checks Office.context.host). */
+export function useExcel(fake: FakeExcel, g: Record<string, unknown> = globalThis as Record<string, unknown>): FakeExcel {
+  g.Excel = fake.excel;
+  g.Office = { context: { host: "Excel", platform: "OfficeOnline", requirements: { isSetSupported: () => true } }, HostType: { Excel: "Excel" } };
+  return fake;
 }
 
 export { a1 };

@@ -6,8 +6,8 @@
 import { createOfficeHost } from "../../src/excel/officeHost";
 import { installAssociateRecorder } from "../../src/excel/associateRecorder";
 import { ASSOCIATED_KEY } from "../../src/excel/associated";
-import { isRefusal } from "../../src/excel/hostActions";
-import { fakeExcel, type FakeSheetData } from "./fakeExcel";
+import { isRefusal, type Refusal, type ScanResult } from "../../src/excel/hostActions";
+import { fakeExcel, useExcel, type FakeSheetData } from "./fakeExcel";
 
 const g = globalThis as Record<string, unknown>;
 
@@ -40,6 +40,12 @@ const other: FakeSheetData = {
 };
 const empty: FakeSheetData = { name: "Leeg", formulas: [], values: [] };
 
+async function scanned(p: Promise<ScanResult | Refusal>): Promise<ScanResult> {
+  const r = await p;
+  if (isRefusal(r)) throw new Error(r.refused);
+  return r;
+}
+
 afterEach(() => {
   delete g.Excel;
   delete g.Office;
@@ -48,25 +54,30 @@ afterEach(() => {
 describe("scanWorkbook", () => {
   test("finds, recomputes and compares every PB formula in three syncs, whatever their number", async () => {
     const fake = fakeExcel([register(50), other, empty]);
-    g.Excel = fake.excel;
+    useExcel(fake);
     const progress: string[] = [];
-    const scan = await createOfficeHost().scanWorkbook((p) => progress.push(p.step));
-    expect(fake.syncs()).toBe(3); // sheet names, used ranges, one batch of cells
+    const scan = await scanned(createOfficeHost().scanWorkbook((p) => progress.push(p.step)));
+    expect(fake.syncs()).toBe(3); // sheet names (with the date system), used ranges, one batch of cells
     expect(scan.sheetsScanned).toBe(3);
     expect(scan.cellsRead).toBe(51 * 4 + 2 * 3);
     expect(scan.formulas).toHaveLength(52);
-    expect(scan.formulas.filter((f) => f.status === "gelijk")).toHaveLength(51);
-    expect(scan.formulas.find((f) => f.address === "B2" && f.sheet === "Overig")?.status).toBe("gelijk");
+    expect(scan.formulas.filter((f) => f.status === "gelijk")).toHaveLength(50);
+    // A cell showing an error is never "gelijk", even when the rules give the same error: it is listed with the reason.
+    expect(scan.formulas.find((f) => f.address === "B2" && f.sheet === "Overig")).toMatchObject({
+      status: "fout",
+      reason: 'De cel toont #VALUE!: peildatum: "#N/A" is geen datum. Verwacht: een Excel-datum (DATUM(2024;7;1)), "2024-07-01" of "1-7-2024".',
+    });
+    // #NAME? has its own status and the repair hint.
     const wml = scan.formulas.find((f) => f.sheet === "Overig")!;
-    expect(wml).toMatchObject({ address: "B1", display: "=PB.WML(A1)", status: "verschil" });
+    expect(wml).toMatchObject({ address: "B1", display: "=PB.WML(A1)", status: "niet-geladen", reason: expect.stringMatching(/Ctrl\+Alt\+F9/) });
     expect(scan.symptoms).toEqual({ name: 1, busy: 0, xldudf: 1 });
     expect(progress[progress.length - 1]).toBe("Klaar");
   });
 
   test("a large sheet is read in row blocks of at most cellsPerBatch cells", async () => {
     const fake = fakeExcel([register(99)]); // 100 rows × 4 columns = 400 cells
-    g.Excel = fake.excel;
-    const scan = await createOfficeHost({}, { cellsPerBatch: 100 }).scanWorkbook();
+    useExcel(fake);
+    const scan = await scanned(createOfficeHost({}, { cellsPerBatch: 100 }).scanWorkbook());
     expect(fake.syncs()).toBe(2 + 4); // 400 / 100 = 4 batches
     expect(scan.formulas).toHaveLength(99);
     expect(scan.formulas.every((f) => f.status === "gelijk")).toBe(true);
@@ -78,9 +89,9 @@ describe("writeAuditSheet", () => {
   test("writes on a new sheet with a unique name, never on existing sheets", async () => {
     const existing: FakeSheetData = { name: "PB-controle", formulas: [[""]], values: [["van de gebruiker"]] };
     const fake = fakeExcel([register(2), existing]);
-    g.Excel = fake.excel;
+    useExcel(fake);
     const host = createOfficeHost({}, { now: () => new Date(2026, 0, 2, 9, 30) });
-    const scan = await host.scanWorkbook();
+    const scan = await scanned(host.scanWorkbook());
     const before = fake.syncs();
     const r = await host.writeAuditSheet(scan);
     expect(r).toEqual({ sheet: "PB-controle (2)", rows: expect.any(Number) });
@@ -96,7 +107,7 @@ describe("writeAuditSheet", () => {
   });
 
   test("refuses when there is nothing to record", async () => {
-    g.Excel = fakeExcel([empty]).excel;
+    useExcel(fakeExcel([empty]));
     const r = await createOfficeHost().writeAuditSheet({ sheetsScanned: 1, cellsRead: 0, formulas: [], symptoms: { name: 0, busy: 0, xldudf: 0 }, millis: 0 });
     expect(isRefusal(r) && r.refused).toMatch(/geen PB-formules/);
   });
@@ -105,7 +116,7 @@ describe("writeAuditSheet", () => {
 describe("insertFormula", () => {
   test("writes into an empty selected cell through range.formulas", async () => {
     const fake = fakeExcel([], { selection: { address: "Blad1!C3", cellCount: 1, formula: "" } });
-    g.Excel = fake.excel;
+    useExcel(fake);
     const r = await createOfficeHost().insertFormula("=PB.LKS(DATE(2023,7,1),0.4,38)");
     expect(r).toEqual({ address: "Blad1!C3" });
     expect(fake.selected?.formulas).toEqual([["=PB.LKS(DATE(2023,7,1),0.4,38)"]]);
@@ -113,14 +124,14 @@ describe("insertFormula", () => {
 
   test("refuses to overwrite a filled cell and leaves it as it was", async () => {
     const fake = fakeExcel([], { selection: { address: "Blad1!C3", cellCount: 1, formula: "=A1*2" } });
-    g.Excel = fake.excel;
+    useExcel(fake);
     const r = await createOfficeHost().insertFormula("=PB.WML(\"2024-01-01\")");
     expect(isRefusal(r) && r.refused).toMatch(/niet leeg.*overschrijft geen cellen/);
     expect(fake.selected?.formulas).toEqual([["=A1*2"]]);
   });
 
   test("refuses a selection of several cells, and text that is not a formula", async () => {
-    g.Excel = fakeExcel([], { selection: { address: "Blad1!A1:B2", cellCount: 4, formula: "" } }).excel;
+    useExcel(fakeExcel([], { selection: { address: "Blad1!A1:B2", cellCount: 4, formula: "" } }));
     const r = await createOfficeHost().insertFormula("=PB.VERSIE()");
     expect(isRefusal(r) && r.refused).toMatch(/één cel.*4 cellen/);
     expect(isRefusal(await createOfficeHost().insertFormula("PB.VERSIE()"))).toBe(true);
@@ -136,6 +147,7 @@ describe("getStatus and the associate recorder", () => {
   });
 
   test("in Excel: host, platform and API sets as Office reports them", async () => {
+    g.Excel = {};
     g.Office = {
       HostType: { Excel: "Excel" },
       context: {
@@ -145,7 +157,8 @@ describe("getStatus and the associate recorder", () => {
       },
     };
     const s = await createOfficeHost().getStatus();
-    expect(s).toMatchObject({ inExcel: true, host: "Excel", platform: "PC" });
+    // The platform in the words a user knows ("Windows", not "PC").
+    expect(s).toMatchObject({ inExcel: true, host: "Excel", platform: "Windows" });
     expect(s.apiSets.map((a) => [a.name, a.supported])).toEqual([
       ["ExcelApi", true],
       ["SharedRuntime", true],

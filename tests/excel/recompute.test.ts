@@ -83,11 +83,13 @@ describe("recomputing a cell", () => {
     expect(f.reason).toMatch(/wijkt af/);
   });
 
-  test("#NAME? in a stored _xldudf_ formula: recomputed, flagged, with the repair hint", () => {
+  test("#NAME? in a stored _xldudf_ formula: its own status, with the repair hint; #BUSY! likewise", () => {
     const f = recomputeCell("Register", 1, 3, "=_xldudf_PB_LKS(A2,B2,C2)", { error: "#NAME?" }, workbook());
     expect(f.display).toBe("=PB.LKS(A2,B2,C2)");
-    expect(f.status).toBe("verschil");
-    expect(f.reason).toMatch(/#NAME\?.*niet geladen/);
+    expect(f.status).toBe("niet-geladen");
+    expect(f.reason).toMatch(/#NAME\?.*niet geladen.*Ctrl\+Alt\+F9/);
+    const b = recomputeCell("Register", 1, 3, "=PB.LKS(A2,B2,C2)", { error: "#BUSY!" }, workbook());
+    expect(b).toMatchObject({ status: "bezig", reason: expect.stringMatching(/^De cel toont #BUSY!/) });
   });
 
   test("references to another sheet and DATE() constants", () => {
@@ -95,10 +97,16 @@ describe("recomputing a cell", () => {
     expect(f.status).toBe("gelijk");
   });
 
-  test("errors compare by code: loonwaarde 1,5 is #NUM! in both", () => {
+  test("a cell showing an error is never gelijk: loonwaarde 1,5 is #VALUE! in both, listed with the rules' message", () => {
     const data = workbook();
-    expect(recomputeCell("Register", 1, 3, "=PB.LKS(A2,1.5,C2)", { error: "#NUM!" }, data).status).toBe("gelijk");
-    expect(recomputeCell("Register", 1, 3, "=PB.LKS(A2,1.5,C2)", 0, data).status).toBe("verschil");
+    expect(recomputeCell("Register", 1, 3, "=PB.LKS(A2,1.5,C2)", { error: "#VALUE!" }, data)).toMatchObject({
+      status: "fout",
+      reason: "De cel toont #VALUE!: loonwaarde: 1,5 valt buiten het toegestane bereik. Verwacht: een fractie van 0 tot en met 1 (60% = 0,6).",
+    });
+    // The rules refuse where the workbook shows a number: a difference, with the refusal as the reason.
+    expect(recomputeCell("Register", 1, 3, "=PB.LKS(A2,1.5,C2)", 0, data)).toMatchObject({ status: "verschil", reason: expect.stringMatching(/rekenregels geven #VALUE! loonwaarde/) });
+    // A #N/A cell whose inputs now give a figure: still "fout", with the figure beside it.
+    expect(recomputeCell("Register", 1, 3, "=PB.LKS(A2,B2,C2)", { error: "#N/A" }, data)).toMatchObject({ status: "fout", reason: "De cel toont #N/A; herberekend: 1.596,56." });
   });
 
   test("not recomputed: part of a larger formula, a calculated argument, an unknown sheet", () => {
@@ -168,7 +176,7 @@ describe("audit sheet content", () => {
     ]);
     const wmlRow = rows.find((r) => r[8] === "wml.maand")!;
     expect(wmlRow.slice(9, 12)).toEqual([1995, "EUR/maand", "2023-07-01"]);
-    expect(String(wmlRow[13])).toMatch(/betrouwbaarheid [HML]/);
+    expect(String(wmlRow[13])).toMatch(/^Wet minimumloon en minimumvakantiebijslag .*; (bron: wettekst of twee bronnen eens|één secundaire bron); https:\/\/wetten\.overheid\.nl\//);
     expect(rows[rows.length - 1][6]).toBe("niet herberekend");
   });
 
@@ -183,7 +191,7 @@ describe("audit sheet content", () => {
     expect(matrix[tableStartRow]).toEqual([...AUDIT_COLUMNS]);
     expect(matrix.every((r) => r.length === AUDIT_COLUMNS.length)).toBe(true);
     expect(matrix.map((r) => r[1])).toEqual(expect.arrayContaining(["0.1.0", "2026.11.0 (controlegetal abc)"]));
-    expect(String(matrix[5][1])).toBe("2 PB-formules op 2 bladen: 1 gelijk, 0 met verschil, 1 niet herberekend");
+    expect(String(matrix[5][1])).toBe("2 PB-formules op 2 bladen: 0 verschillen, 0 fouten, 1 niet te herberekenen, 1 gelijk");
   });
 
   test("text that Excel would run is written inert; sheet names stay unique", () => {

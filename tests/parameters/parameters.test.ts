@@ -17,7 +17,8 @@ import {
 import { FILES } from "../../src/parameters/data";
 import { parameterSetHash } from "../../src/parameters/set";
 import released2026114 from "../../src/parameters/released/2026.11.4.json";
-import { PbError } from "../../src/rules/errors";
+import { dutchDate, PbError } from "../../src/rules/errors";
+import { CONFIDENCE_WORDS } from "../../src/parameters/citation";
 import { addDays, parseDateText } from "../../src/rules/dates";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -107,9 +108,10 @@ describe.each(byName)("parameter %s", (name, p) => {
     const e = lookupError(name, addDays(p.values[0].from, -1));
     expect(e?.code).toBe("#N/A");
     expect(e?.message).toBe(
-      `Geen waarde voor ${name} op ${addDays(p.values[0].from, -1)}: de tabel loopt van ${p.values[0].from}` +
-        (p.until ? ` tot ${p.until}` : "") +
-        ". Kies een peildatum binnen die periode.",
+      // Dates as a Dutch user reads them; the table's last day is the day before `until` (exclusive).
+      `Geen waarde voor ${name} op ${dutchDate(addDays(p.values[0].from, -1))}. De tabel loopt van ${dutchDate(p.values[0].from)}` +
+        (p.until ? ` tot en met ${dutchDate(addDays(p.until, -1))}` : "") +
+        "; kies een peildatum binnen die periode.",
     );
   });
 
@@ -133,12 +135,17 @@ describe.each(byName)("parameter %s", (name, p) => {
     ]);
   });
 
-  it("cites regeling, date and confidence", () => {
+  it("cites regeling, date and confidence in words, never the research note", () => {
     const first = p.values[0];
     const c = citation(name, first.from);
     expect(c).toContain(first.source.regeling);
-    expect(c).toContain(`geldig vanaf ${first.from}`);
-    expect(c).toContain(`betrouwbaarheid ${first.source.confidence}`);
+    expect(c).toContain(`geldig vanaf ${dutchDate(first.from)}`);
+    expect(c).toContain(CONFIDENCE_WORDS[first.source.confidence]);
+    for (const v of p.values) {
+      const text = citation(name, v.from);
+      expect(text).not.toMatch(/sources\.md|nagezocht|§/);
+      if (v.source.note) expect(text).not.toContain(v.source.note);
+    }
   });
 });
 
@@ -181,7 +188,7 @@ describe("lookups by hand", () => {
     expect(trace[0]).toMatchObject({ from: "2015-01-01", until: "2018-01-01", value: 0.23 });
   });
 
-  it("an unknown name is #N/A and lists the known names", () => {
+  it("an unknown name is #VALUE! (bad input) and suggests the nearest known names, not all of them", () => {
     let err: unknown;
     try {
       getParameter("wml.maandd");
@@ -189,8 +196,10 @@ describe("lookups by hand", () => {
       err = e;
     }
     expect(err).toBeInstanceOf(PbError);
-    expect((err as PbError).code).toBe("#N/A");
-    expect((err as PbError).message).toBe(`Onbekende parameter "wml.maandd". Bekende namen: ${PARAMETER_NAMES.join(", ")}.`);
+    expect((err as PbError).code).toBe("#VALUE!");
+    // Names starting with "wml.", the longest common start first: "wml.maand" shares 9 characters, "wml.jeugd…" 4.
+    expect((err as PbError).message).toBe(`Onbekende parameter "wml.maandd". Bedoelt u "wml.maand", "wml.jeugdafronding", "wml.jeugdstaffel"?`);
+    expect(PARAMETER_NAMES).toContain("wml.maand");
   });
 });
 

@@ -20,3 +20,13 @@ class CustomFunctionsError extends Error {
   },
   associate: () => undefined,
 };
+
+// jsdom has no ResizeObserver; Fluent's overflow (the pane's navigation) needs one. It never fires here, so every tab
+// stays visible in component tests; the real folding is tested in Chromium (tests/browser).
+if (typeof window !== "undefined" && typeof (window as unknown as { ResizeObserver?: unknown }).ResizeObserver === "undefined") {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}

@@ -6,7 +6,7 @@ export function status(overrides: Partial<HostStatus> = {}): HostStatus {
   return {
     inExcel: true,
     host: "Excel",
-    platform: "OfficeOnline",
+    platform: "op het web",
     apiSets: [
       { name: "ExcelApi", version: "1.12", supported: true },
       { name: "SharedRuntime", version: "1.1", supported: true },
@@ -45,6 +45,14 @@ export function fakeHost(overrides: Partial<HostActions> = {}): HostActions & { 
     },
     runChecks: async () => {
       calls.push("runChecks");
+      return [];
+    },
+    selectCell: async (sheet, address) => {
+      calls.push(`selectCell ${sheet}!${address}`);
+      return { address: `${sheet}!${address}` };
+    },
+    templatesInWorkbook: async () => {
+      calls.push("templatesInWorkbook");
       return [];
     },
     ...overrides,

@@ -99,6 +99,24 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s", (_id, def
   });
 });
 
+test("nothing internal reaches a sheet: no research notes, confidence tags or seed numbers, only what a controller can look up", () => {
+  const internal = /sources\.md|UNVERIFIED|\[[A-Z]+, [HLM]\]|\bSeed \d/;
+  for (const t of TEMPLATES) {
+    for (const s of renderTemplate(t, { example: true }).sheets) {
+      for (const c of s.cells) {
+        if (typeof c.value === "string") expect({ at: `${t.id} ${s.name}!${c.address}`, internal: internal.test(c.value) }).toEqual({ at: `${t.id} ${s.name}!${c.address}`, internal: false });
+      }
+    }
+  }
+  // Every SiSa annex says on the sheet, in plain Dutch, that the codes must be checked against the year's model.
+  for (const id of ["SISA-WPB", "SISA-PW"]) {
+    const annex = renderTemplate(getTemplate(id)!).sheets[0];
+    expect(annex.cells.filter((c) => typeof c.value === "string" && c.value.includes("controleer codes en omschrijvingen tegen het SiSa-model van het verantwoordingsjaar")).length).toBeGreaterThan(0);
+  }
+  // The Bron column cites the regulation: the SiSa model's own regulation on every indicator.
+  for (const i of TEMPLATES.flatMap((t) => t.indicators)) expect(i.source).toMatch(/Regeling informatieverstrekking sisa/);
+});
+
 test("the five templates of the issue are there", () => {
   expect(TEMPLATES.map((t) => t.id)).toEqual(["SISA-WPB", "SISA-PW", "LKS-REGISTER", "REKENTOOL-PW", "GR-WPB"]);
 });
@@ -122,7 +140,7 @@ test("the checks of the issue exist: required, totals, 25%/31,25%, uitvoeringsko
   const kinds = (id: string) => new Set(getTemplate(id)!.checks.map((c) => c.kind));
   expect([...kinds("SISA-WPB")]).toEqual(expect.arrayContaining(["required", "equal", "balance", "maxShare", "zero", "choice", "deadline"]));
   expect([...kinds("SISA-PW")]).toEqual(expect.arrayContaining(["required", "equal", "expect", "choice", "deadline"]));
-  expect(getTemplate("SISA-PW")!.checks.find((c) => c.id === "lks.register")).toMatchObject({ kind: "equal", right: { sheet: "register", address: "U107" } });
+  expect(getTemplate("SISA-PW")!.checks.find((c) => c.id === "lks.register")).toMatchObject({ kind: "equal", right: { sheet: "register", address: "V107" }, explainedBy: { sheet: "bijlage", address: "D27" } });
   expect([...kinds("GR-WPB")]).toEqual(expect.arrayContaining(["noNetting", "maxShare", "equal", "deadline"]));
 });
 
@@ -140,7 +158,7 @@ describe("renderTemplate: unique names, formulas follow", () => {
     const m = renderTemplate(def);
     expect(m.sheets.map((s) => s.name)).toEqual(["SiSa G2-G3", "LKS-register"]);
     expect(m.sheets[1].cells.find((c) => c.address === "A2")!.value).toBe(markerText(def, "register", 1));
-    expect(m.sheets[0].cells.find((c) => c.address === "D24")!.formula).toBe("'LKS-register'!$U$107");
+    expect(m.sheets[0].cells.find((c) => c.address === "D25")!.formula).toBe("'LKS-register'!$V$107");
     expect(m.fullCalcOnLoad).toBe(true);
   });
 
@@ -148,7 +166,7 @@ describe("renderTemplate: unique names, formulas follow", () => {
     const first = renderTemplate(def).sheets.map((s) => s.name);
     const second = renderTemplate(def, { existingSheetNames: ["Blad1", ...first.map((n) => n.toUpperCase())] });
     expect(second.sheets.map((s) => s.name)).toEqual(["SiSa G2-G3 (2)", "LKS-register (2)"]);
-    expect(second.sheets[0].cells.find((c) => c.address === "D24")!.formula).toBe("'LKS-register (2)'!$U$107");
+    expect(second.sheets[0].cells.find((c) => c.address === "D25")!.formula).toBe("'LKS-register (2)'!$V$107");
     const third = renderTemplate(def, { existingSheetNames: [...first, ...second.sheets.map((s) => s.name)] });
     expect(third.sheets.map((s) => s.name)).toEqual(["SiSa G2-G3 (3)", "LKS-register (3)"]);
     expect(parseMarker(third.sheets[0].cells.find((c) => c.address === "A2")!.value)!.instance).toBe(3);

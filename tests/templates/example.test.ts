@@ -48,33 +48,44 @@ describe("SISA-WPB worked example (2012, art. 13: Nee)", () => {
   test("all checks pass", () => passesAllChecks(c));
 });
 
-describe("LKS-REGISTER worked example (2023)", () => {
+describe("LKS-REGISTER worked example (2023): the amount as determined, re-set on 1 January, not on 1 July", () => {
   const c = run("LKS-REGISTER");
   afterAll(() => c.destroy());
   const R = "LKS-register";
+  const months = (r: number) => ["J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U"].map((col) => c.value(R, `${col}${r}`));
 
-  test("W-001, LW 40%, 38/38 h: Jan–Jun 1.934,40 × 1,08 × 0,6 × 1,235 = 1.548,06; Jul–Dec 1.995,00 × 1,08 × 0,6 × 1,235 = 1.596,56", () => {
-    expect(c.value(R, "I7")).toBeCloseTo(1548.06, 2);
-    expect(c.value(R, "O7")).toBeCloseTo(1596.56, 2);
-    // 6 × 1.548,06 + 6 × 1.596,56 = 9.288,36 + 9.579,36 = 18.867,72
-    expect(c.value(R, "U7")).toBeCloseTo(18867.72, 2);
+  test("W-001 from 1-1-2023, LW 40%, 38/38 h: determined on 1-1 at 1.934,40 × 1,08 × 0,6 × 1,235 = 1.548,06, all year (the WML rise of 1-7 waits for 1-1-2024)", () => {
+    expect(months(7)).toEqual(Array(12).fill(1548.06));
+    // 12 × 1.548,06 = 18.576,72 (each month rounded; one period call would give 18.576,74)
+    expect(c.value(R, "V7")).toBeCloseTo(18576.72, 2);
   });
-  test("W-002 from 1-7, LW 60%, 36/38 h: 1.995,00 × 1,08 × 0,4 × 1,235 × 36/38 = 1.008,35 a month, 6.050,10 for the half year", () => {
-    expect(c.value(R, "N8")).toBe(0);
-    expect(c.value(R, "O8")).toBeCloseTo(1008.35, 2);
-    expect(c.value(R, "U8")).toBeCloseTo(6050.1, 2);
+  test("W-002 from 1-7, LW 60%, 36/38 h: determined on 1-7 at 1.995,00 × 1,08 × 0,4 × 1,235 × 36/38 = 1.008,35 a month, 6.050,10 for the half year", () => {
+    expect(c.value(R, "O8")).toBe(0);
+    expect(c.value(R, "P8")).toBeCloseTo(1008.35, 2);
+    expect(c.value(R, "V8")).toBeCloseTo(6050.1, 2);
   });
   test("W-003, 16-3 to 15-6, LW 50%, age 20 (1.547,50): month 1.547,50 × 1,08 × 0,5 × 1,235 = 1.032,03; March × 16/31, June × 15/30", () => {
-    expect(c.value(R, "K9")).toBeCloseTo(532.66, 2); // 1.032,02775 × 16/31 = 532,66
-    expect(c.value(R, "L9")).toBeCloseTo(1032.03, 2);
-    expect(c.value(R, "N9")).toBeCloseTo(516.01, 2); // 1.032,02775 × 15/30 = 516,01
-    expect(c.value(R, "U9")).toBeCloseTo(3112.73, 2); // 532,66 + 2 × 1.032,03 + 516,01
+    expect(c.value(R, "L9")).toBeCloseTo(532.66, 2); // 1.032,02775 × 16/31 = 532,66
+    expect(c.value(R, "M9")).toBeCloseTo(1032.03, 2);
+    expect(c.value(R, "O9")).toBeCloseTo(516.01, 2); // 1.032,02775 × 15/30 = 516,01
+    expect(c.value(R, "V9")).toBeCloseTo(3112.73, 2); // 532,66 + 2 × 1.032,03 + 516,01
   });
-  test("total 18.867,72 + 6.050,10 + 3.112,73 = 28.030,55; empty rows are 0, not errors", () => {
-    expect(c.value(R, "U107")).toBeCloseTo(28030.55, 2);
-    expect(c.value(R, "U50")).toBe(0);
-    expect(c.value(R, "I4")).toBe(isoToSerial("2023-01-01"));
-    expect(c.value(R, "J5")).toBe(isoToSerial("2023-02-28"));
+  test("W-004 forfaitair from 1-9-2023 (lid 5): 50% × 1.995,00 × 1,08 × 1,235 = 1.330,4655 → 1.330,47 a month, Sep–Dec 5.321,88", () => {
+    expect(months(10).slice(0, 8)).toEqual(Array(8).fill(0));
+    expect(months(10).slice(8)).toEqual(Array(4).fill(1330.47));
+    expect(c.value(R, "V10")).toBeCloseTo(5321.88, 2);
+  });
+  test("W-005 from 2021 at LW 55%, 32 h: re-set on 1-1-2023 at 1.934,40 × 1,08 × 0,45 × 1,235 × 32/38 = 977,72 for Jan–Sep; new loonwaarde 45% from 1-10 (a new row): 1.995,00 × 1,08 × 0,55 × 1,235 × 32/38 = 1.232,43", () => {
+    expect(months(11)).toEqual([...Array(9).fill(977.72), 0, 0, 0]);
+    expect(c.value(R, "V11")).toBeCloseTo(8799.48, 2); // 9 × 977,72
+    expect(months(12)).toEqual([...Array(9).fill(0), 1232.43, 1232.43, 1232.43]);
+    expect(c.value(R, "V12")).toBeCloseTo(3697.29, 2); // 3 × 1.232,43
+  });
+  test("total 18.576,72 + 6.050,10 + 3.112,73 + 5.321,88 + 8.799,48 + 3.697,29 = 45.558,20; empty rows are 0, not errors", () => {
+    expect(c.value(R, "V107")).toBeCloseTo(45558.2, 2);
+    expect(c.value(R, "V50")).toBe(0);
+    expect(c.value(R, "J4")).toBe(isoToSerial("2023-01-01"));
+    expect(c.value(R, "K5")).toBe(isoToSerial("2023-02-28"));
   });
   test("all checks pass", () => passesAllChecks(c));
 });
@@ -82,11 +93,14 @@ describe("LKS-REGISTER worked example (2023)", () => {
 describe("SISA-PW worked example (2023)", () => {
   const c = run("SISA-PW");
   afterAll(() => c.destroy());
-  test("G2/09 (loonkostensubsidie) is the register total 28.030,55; titles carry the year", () => {
-    expect(c.value("SiSa G2-G3", "D24")).toBeCloseTo(28030.55, 2);
+  const A = "SiSa G2-G3";
+  test("G2/09 holds the booked LKS; below it the register's norm 45.558,20, the difference 0 and room for an explanation; titles carry the year", () => {
+    expect(c.value(A, "D24")).toBe(45558.2);
+    expect(c.value(A, "D25")).toBeCloseTo(45558.2, 2);
+    expect(c.value(A, "D26")).toBeCloseTo(0, 2);
     expect(c.value("LKS-register", "B4")).toBe(2023);
-    expect(c.value("SiSa G2-G3", "C12")).toBe("Gebundelde uitkering op grond van artikel 69 Participatiewet gemeentedeel 2023");
-    expect(c.value("SiSa G2-G3", "B7")).toBe(isoToSerial("2024-07-15"));
+    expect(c.value(A, "C12")).toBe("Gebundelde uitkering op grond van artikel 69 Participatiewet gemeentedeel 2023");
+    expect(c.value(A, "B7")).toBe(isoToSerial("2024-07-15"));
   });
   test("all checks pass", () => passesAllChecks(c));
 });

@@ -13,28 +13,85 @@ interface RangeRecord {
   numberFormat?: unknown[][];
   formulas?: unknown[][];
   values?: unknown[][];
-  format: { font: { bold?: boolean; italic?: boolean }; fill: { color?: string }; protection: { locked?: boolean }; wrapText?: boolean; columnWidth?: number };
+  format: {
+    font: { bold?: boolean; italic?: boolean };
+    fill: { color?: string };
+    protection: { locked?: boolean };
+    wrapText?: boolean;
+    columnWidth?: number;
+    rowHeight?: number;
+    verticalAlignment?: string;
+  };
   dataValidation: { rule?: Record<string, unknown>; errorAlert?: { message: string } };
+  merged?: boolean;
+  merge(across: boolean): void;
+}
+
+interface SheetRecord {
+  protectedWith?: Excel.WorksheetProtectionOptions;
+  /** Cells written after the sheet was protected (Excel would refuse them). */
+  writesAfterProtect: number;
+  layout: { paperSize?: string; orientation?: string; zoom?: unknown; titleRows?: string; leftFooter?: string; rightFooter?: string };
 }
 
 function fakeWorkbook(existing: string[], opts: { protectedStructure?: boolean } = {}) {
   const ranges = new Map<string, RangeRecord>();
+  const sheets = new Map<string, SheetRecord>();
   const added: string[] = [];
   let syncs = 0;
-  const sheet = (name: string) => ({
-    name,
-    getRange(address: string) {
-      const key = `${name}!${address}`;
-      let r = ranges.get(key);
-      if (!r) {
-        r = { format: { font: {}, fill: {}, protection: {} }, dataValidation: {} };
-        ranges.set(key, r);
-      }
-      return r;
-    },
-    freezePanes: { freezeAt: () => undefined, freezeRows: () => undefined },
-    activate: () => undefined,
-  });
+  const sheet = (name: string) => {
+    const rec: SheetRecord = { writesAfterProtect: 0, layout: {} };
+    sheets.set(name, rec);
+    const footers: Record<string, string> = {};
+    return {
+      name,
+      protection: {
+        protect(options: Excel.WorksheetProtectionOptions, password?: string) {
+          if (password !== undefined) throw new Error("a template sheet is protected without a password");
+          rec.protectedWith = options;
+        },
+      },
+      pageLayout: {
+        set paperSize(v: string) {
+          rec.layout.paperSize = v;
+        },
+        set orientation(v: string) {
+          rec.layout.orientation = v;
+        },
+        set zoom(v: unknown) {
+          rec.layout.zoom = v;
+        },
+        setPrintTitleRows(r: string) {
+          rec.layout.titleRows = r;
+        },
+        headersFooters: {
+          defaultForAllPages: Object.defineProperties(footers, {
+            leftFooter: { set: (v: string) => (rec.layout.leftFooter = v) },
+            rightFooter: { set: (v: string) => (rec.layout.rightFooter = v) },
+          }),
+        },
+      },
+      getRange(address = "*") {
+        if (rec.protectedWith) rec.writesAfterProtect++;
+        const key = `${name}!${address}`;
+        let r = ranges.get(key);
+        if (!r) {
+          const rec: RangeRecord = {
+          format: { font: {}, fill: {}, protection: {} },
+          dataValidation: {},
+          merge: () => {
+            rec.merged = true;
+          },
+        };
+        r = rec;
+          ranges.set(key, r);
+        }
+        return r;
+      },
+      freezePanes: { freezeAt: () => undefined, freezeRows: () => undefined },
+      activate: () => undefined,
+    };
+  };
   const mock = new OfficeMockObject({
     workbook: {
       worksheets: {
@@ -57,7 +114,7 @@ function fakeWorkbook(existing: string[], opts: { protectedStructure?: boolean }
     syncs++;
     await realSync();
   };
-  return { context: mock, ranges, added, syncs: () => syncs };
+  return { context: mock, ranges, sheets, added, syncs: () => syncs };
 }
 
 describe("insertTemplate (Office.js, office-addin-mock)", () => {
@@ -91,12 +148,43 @@ describe("insertTemplate (Office.js, office-addin-mock)", () => {
     expect(wb.ranges.get("Werkblad WPB!A:A")!.format.columnWidth).toBe(62 * 7);
   });
 
+  test("the same protections and formats as the .xlsx path: protected without password after the last write, inputs unlocked, row heights, print set-up", async () => {
+    const wb = fakeWorkbook([]);
+    await insertTemplate("SISA-PW", wb.context);
+    const model = renderTemplate(getTemplate("SISA-PW")!);
+    for (const s of model.sheets) {
+      const rec = wb.sheets.get(s.name)!;
+      expect(rec.protectedWith).toEqual({ allowFormatColumns: true, allowFormatRows: true });
+      expect(rec.writesAfterProtect).toBe(0);
+      expect(rec.layout).toEqual({
+        paperSize: "A4",
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        titleRows: s.name === "LKS-register" ? "$1:$6" : "$1:$2",
+        leftFooter: "&A",
+        rightFooter: "Pagina &P van &N",
+      });
+      expect(wb.ranges.get(`${s.name}!*`)!.format.verticalAlignment).toBe("Top");
+      // Every row the .xlsx writer makes higher is made higher here, to the same points.
+      expect(Object.keys(s.rowHeights!).length).toBeGreaterThan(0);
+      for (const [row, h] of Object.entries(s.rowHeights!)) expect(wb.ranges.get(`${s.name}!${row}:${row}`)!.format.rowHeight).toBe(h);
+      for (const c of s.cells.filter((x) => x.formula)) expect(wb.ranges.get(`${s.name}!${c.address}`)!.format.protection.locked).toBeUndefined();
+    }
+    // Notes across the sheet are merged over the table's width, as in the .xlsx file.
+    expect(wb.ranges.get("SiSa G2-G3!A13:G13")!.merged).toBe(true);
+    // The register's header row: 'Begindatum (start of nieuwe vaststelling)' in 11 characters takes 5 lines of 15 pt.
+    expect(wb.ranges.get("LKS-register!6:6")!.format.rowHeight).toBe(75);
+    // An input keeps its unlocked flag and its date validation from 1-1-2009.
+    expect(wb.ranges.get("LKS-register!C7")!.format.protection.locked).toBe(false);
+    expect(wb.ranges.get("LKS-register!C7")!.dataValidation.rule).toEqual({ date: { formula1: "2009-01-01", formula2: "2099-12-31", operator: "Between" } });
+  });
+
   test("re-inserting next to the first copy gives new names; cross-sheet formulas follow the new names", async () => {
     const wb = fakeWorkbook(["Blad1", "SiSa G2-G3", "LKS-register"]);
     const r = await insertTemplate("SISA-PW", wb.context);
     expect(r).toEqual({ sheets: ["SiSa G2-G3 (2)", "LKS-register (2)"] });
-    // G2/09 (row 24 of the annex) reads the register total of the copy, not of the first insertion.
-    expect(wb.ranges.get("SiSa G2-G3 (2)!D24")!.formulas).toEqual([["='LKS-register (2)'!$U$107"]]);
+    // The norm below G2/09 (row 25 of the annex) reads the register total of the copy, not of the first insertion.
+    expect(wb.ranges.get("SiSa G2-G3 (2)!D25")!.formulas).toEqual([["='LKS-register (2)'!$V$107"]]);
     expect(wb.ranges.get("LKS-register (2)!B4")!.formulas).toEqual([["='SiSa G2-G3 (2)'!$B$6"]]);
     // Nothing was written to the existing sheets.
     expect([...wb.ranges.keys()].filter((k) => k.startsWith("SiSa G2-G3!") || k.startsWith("LKS-register!"))).toEqual([]);
@@ -148,9 +236,12 @@ describe("runTemplateChecks (live, same evaluator as pb check)", () => {
       }
       const values: unknown[][] = [];
       const valueTypes: string[][] = [];
+      const formulas: unknown[][] = [];
+      const formulaAt = new Map(s.cells.filter((x) => x.formula).map((x) => [x.address, `=${x.formula}`]));
       for (let y = 0; y < maxRow; y++) {
         values.push([]);
         valueTypes.push([]);
+        formulas.push([]);
         for (let x = 0; x < maxCol; x++) {
           let col = "";
           let n = x + 1;
@@ -162,12 +253,14 @@ describe("runTemplateChecks (live, same evaluator as pb check)", () => {
           const isErr = typeof v === "object" && v !== null;
           values[y].push(isErr ? (v as { error: string }).error : (v ?? ""));
           valueTypes[y].push(isErr ? "Error" : v === null || v === "" ? "Empty" : typeof v === "number" ? "Double" : "String");
+          formulas[y].push(formulaAt.get(`${col}${y + 1}`) ?? values[y][x]);
         }
       }
       return {
         name: s.name,
-        getRange: (address: string) => track(new OfficeMockObject({ address, values: [[values[1][0]]] })),
-        getUsedRange: () => track(new OfficeMockObject({ values, valueTypes, rowIndex: 0, columnIndex: 0 })),
+        // Office.js: getRange("A1:A2") gives the title and the marker, as a 2×1 block.
+        getRange: (address: string) => track(new OfficeMockObject({ address, values: [[values[0][0]], [values[1][0]]] })),
+        getUsedRange: () => track(new OfficeMockObject({ values, valueTypes, formulas, rowIndex: 0, columnIndex: 0 })),
       };
     });
     c.destroy();
@@ -201,6 +294,19 @@ describe("runTemplateChecks (live, same evaluator as pb check)", () => {
     expect(Array.isArray(bad)).toBe(true);
     const failed = (bad as { ok: boolean; sheet?: string; address?: string; title: string }[]).filter((r) => !r.ok);
     expect(failed).toEqual([expect.objectContaining({ title: "Geen saldering tussen deelnemers", sheet: "GR-verdeling", address: "L12" })]);
+  });
+
+  test("live, a typed-over green cell is found through Range.formulas, and a cleared marker by the sheet's title", async () => {
+    const model = renderTemplate(getTemplate("GR-WPB")!, { example: true });
+    const cells = model.sheets[0].cells;
+    const i11 = cells.find((x) => x.address === "I11")!;
+    delete i11.formula;
+    i11.value = 200_000; // Noord's reservering typed over
+    cells.find((x) => x.address === "A2")!.value = undefined;
+    const r = (await runTemplateChecks(liveWorkbook(model))) as { ok: boolean; address?: string; detail?: string }[];
+    const failed = r.filter((x) => !x.ok);
+    expect(failed.map((x) => x.address)).toEqual(["A2", "I11"]);
+    expect(failed[1].detail).toMatch(/^Reservering naar T\+1 in regel 11 \(0901\) is een berekende \(groene\) cel, maar de formule is vervangen door de waarde 200\.000\. .*\(en \d+ controles? die hiervan afhang/);
   });
 
   test("a workbook without templates is refused with a message", async () => {

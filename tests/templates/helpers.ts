@@ -1,10 +1,17 @@
 /** Test helpers: render a template, recalculate it with the headless engine in-process, read cells back. */
 import { buildEngine, fromHfValue, parseAddress, type EngineValue } from "../../src/engine/engine";
 import type { WorkbookModel } from "../../src/xlsx/model";
-import type { CellReader } from "../../src/templates/checks";
+import type { CellReader, WorkbookView } from "../../src/templates/checks";
+
+/** Formulas of a model by sheet and address, as `pb check` hands them to the checks. */
+function formulasOf(model: WorkbookModel): Map<string, Map<string, string>> {
+  return new Map(model.sheets.map((s) => [s.name, new Map(s.cells.filter((c) => c.formula).map((c) => [c.address, c.formula as string]))]));
+}
 
 export interface Computed {
   read: CellReader;
+  /** Values and formulas, as pb check sees a workbook. */
+  view: WorkbookView;
   /** Value of a cell on a sheet (by name). */
   value(sheet: string, address: string): EngineValue;
   sheetNames: string[];
@@ -20,7 +27,9 @@ export function compute(model: WorkbookModel): Computed {
     if (id === undefined || !at) return null;
     return fromHfValue(hf.getCellValue({ sheet: id, row: at[0], col: at[1] }));
   };
-  return { read: value, value, sheetNames: model.sheets.map((s) => s.name), destroy: () => hf.destroy() };
+  const formulas = formulasOf(model);
+  const view: WorkbookView = { value, formula: (sheet, address) => formulas.get(sheet)?.get(address) };
+  return { read: value, value, view, sheetNames: model.sheets.map((s) => s.name), destroy: () => hf.destroy() };
 }
 
 /** Change input cells of a model (a crafted bad workbook): sheet name → address → value. */
@@ -43,6 +52,7 @@ export function withValues(model: WorkbookModel, changes: Record<string, Record<
  */
 export function reusable(model: WorkbookModel) {
   const { hf, sheetIds } = buildEngine(model);
+  const formulas = formulasOf(model);
   const sheetNames = model.sheets.map((s) => s.name);
   const value = (sheet: string, address: string): EngineValue => {
     const id = sheetIds.get(sheet);
@@ -52,8 +62,8 @@ export function reusable(model: WorkbookModel) {
   };
   return {
     sheetNames,
-    /** Run `fn` on the workbook with these values typed over; the workbook is restored afterwards. */
-    with<T>(changes: Record<string, Record<string, string | number | boolean | null>>, fn: (read: CellReader) => T): T {
+    /** Run `fn` on the workbook with these values typed over (a formula typed over is gone); restored afterwards. */
+    with<T>(changes: Record<string, Record<string, string | number | boolean | null>>, fn: (view: WorkbookView) => T): T {
       hf.batch(() => {
         for (const [sheet, cells] of Object.entries(changes)) {
           for (const [address, v] of Object.entries(cells)) {
@@ -62,8 +72,9 @@ export function reusable(model: WorkbookModel) {
           }
         }
       });
+      const view: WorkbookView = { value, formula: (sheet, address) => (changes[sheet] && address in changes[sheet] ? undefined : formulas.get(sheet)?.get(address)) };
       try {
-        return fn(value);
+        return fn(view);
       } finally {
         hf.undo();
       }

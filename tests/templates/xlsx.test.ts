@@ -1,10 +1,11 @@
 /**
- * Every template as a real .xlsx file: written by the project's writer, read back by its reader, recalculated by the
- * engine (the `pb recalc` code path, in-process) to the worked example's figures; then opened by LibreOffice headless
- * as an independent spreadsheet (forced recalculation, CSV out to a temporary folder — LibreOffice never writes a
- * template we keep): the file is valid and every built-in formula that does not depend on a PB function agrees with
- * the engine. LibreOffice cannot run PB functions; those cells and their dependants are #NAME? there.
- * Skips the LibreOffice part cleanly when `soffice` is absent.
+ * Every template as a real .xlsx file, as `pb template` writes it: read back by the project's reader, recalculated by
+ * the engine (the `pb recalc` code path, in-process) to the worked example's figures; then opened by LibreOffice
+ * headless as an independent spreadsheet (forced recalculation, CSV out to a temporary folder — LibreOffice never
+ * writes a template we keep): the file is valid and every built-in formula that does not depend on a PB function
+ * agrees with the engine. LibreOffice cannot run PB functions; those cells and their dependants are #NAME? there.
+ * Then printed to PDF by LibreOffice with its default settings: the page count of each sheet, and every column on the
+ * first page. Skips the LibreOffice part cleanly when `soffice` is absent (and the PDF part without `pdfinfo`).
  */
 import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "fs";
@@ -12,9 +13,8 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { TEMPLATES } from "../../src/templates";
 import { checkWorkbook } from "../../src/templates/checks";
-import { renderTemplate } from "../../src/templates/render";
+import { templateFile } from "../../src/cli/commands/template";
 import { isoToSerial, ymdToIso } from "../../src/rules/dates";
-import { workbookBuffer } from "../../src/xlsx/write";
 import { readWorkbook } from "../../src/xlsx/read";
 import type { WorkbookModel } from "../../src/xlsx/model";
 import { compute } from "./helpers";
@@ -30,8 +30,11 @@ const EXPECTED: Record<string, [string, string, number][]> = {
     ["Werkblad WPB", "B20", 160_000],
     ["SiSa WPB", "D15", 850_000],
   ],
-  "SISA-PW": [["SiSa G2-G3", "D24", 28030.55]],
-  "LKS-REGISTER": [["LKS-register", "U107", 28030.55]],
+  "SISA-PW": [
+    ["SiSa G2-G3", "D24", 45558.2],
+    ["SiSa G2-G3", "D25", 45558.2],
+  ],
+  "LKS-REGISTER": [["LKS-register", "V107", 45558.2]],
   "REKENTOOL-PW": [
     ["Rekentool", "B24", 20_200_000],
     ["Rekentool", "B26", 11732.68],
@@ -46,9 +49,9 @@ const files = new Map<string, { file: string; model: WorkbookModel; readBack: Wo
 
 beforeAll(async () => {
   for (const t of TEMPLATES) {
-    const model = renderTemplate(t, { example: true });
+    const { model, bytes } = await templateFile(t, { example: true });
     const file = path.join(dir, `${t.id}.xlsx`);
-    writeFileSync(file, await workbookBuffer(model));
+    writeFileSync(file, bytes);
     files.set(t.id, { file, model, readBack: (await readWorkbook(file)).model });
   }
 });
@@ -201,5 +204,58 @@ describeLo("LibreOffice headless opens every template and agrees on its built-in
     // Built-in formulas were really compared, and LibreOffice did recalculate (PB cells became #NAME?).
     expect(compared).toBeGreaterThan(0);
     expect(pbNameErrors).toBeGreaterThan(0);
+  });
+});
+
+// ------------------------------------------------------------------------------------------ printed by LibreOffice
+
+const hasPdfinfo = spawnSync("sh", ["-c", "command -v pdfinfo && command -v pdftotext"]).status === 0;
+const describePdf = hasSoffice && hasPdfinfo ? describe : describe.skip;
+
+/**
+ * Pages per sheet when LibreOffice prints the worked example on A4 (each page's footer names its sheet). All columns
+ * fit the page width, so the count follows the rows: the SiSa annexes take two landscape pages, the register's 100
+ * rows two, its header (rows 1–6) repeated on both. Before the print set-up the SiSa-PW annex took 15 pages.
+ */
+const PAGES: Record<string, Record<string, number>> = {
+  "SISA-WPB": { "SiSa WPB": 2, "Werkblad WPB": 1 },
+  "SISA-PW": { "SiSa G2-G3": 2, "LKS-register": 2 },
+  "LKS-REGISTER": { "LKS-register": 2 },
+  "REKENTOOL-PW": { Rekentool: 2 },
+  "GR-WPB": { "GR-verdeling": 1 },
+};
+
+describePdf("LibreOffice prints every template on A4, every column on the page", () => {
+  const out = path.join(dir, "pdf-out");
+  beforeAll(() => {
+    // A fresh profile: LibreOffice's defaults, as a controller's copy has them.
+    const profile = path.join(dir, "lo-print-profile");
+    mkdirSync(out, { recursive: true });
+    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...TEMPLATES.map((t) => files.get(t.id)!.file)], {
+      stdio: "pipe",
+      timeout: 100_000,
+    });
+  });
+
+  test.each(TEMPLATES.map((t) => [t.id] as const))("%s", (id) => {
+    const pdf = path.join(out, `${id}.pdf`);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    const perSheet: Record<string, number> = {};
+    const sheets = files.get(id)!.model.sheets.map((s) => s.name);
+    for (let p = 1; p <= pages; p++) {
+      const text = execFileSync("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"], { encoding: "utf8" });
+      // The footer: sheet name left, "Pagina n van m" right.
+      const footer = text.trim().split("\n").pop()!;
+      const sheet = sheets.find((s) => footer.trim().startsWith(s));
+      expect({ page: p, footer: /Pagina \d+ van \d+/.test(footer), sheet: sheet !== undefined }).toEqual({ page: p, footer: true, sheet: true });
+      perSheet[sheet!] = (perSheet[sheet!] ?? 0) + 1;
+      // Print titles: every page of a sheet repeats its title row.
+      expect(text).toContain(files.get(id)!.model.sheets.find((s) => s.name === sheet)!.cells.find((c) => c.address === "A1")!.value as string);
+    }
+    expect(perSheet).toEqual(PAGES[id]);
+    // The last column of the first sheet is on its first page (before: only columns A–B were).
+    const first = execFileSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
+    const lastHeader: Record<string, string> = { "SISA-WPB": "Bron", "SISA-PW": "Bron", "LKS-REGISTER": "Totaal jaar T", "REKENTOOL-PW": "Bron", "GR-WPB": "Saldo eigen" };
+    expect(first).toContain(lastHeader[id]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * `pb check`: run the checks of every PB template found in a saved workbook (by the markers in A2), on values
- * recomputed by the engine, and print each failure with sheet, cell and a Dutch explanation. The same evaluator runs
- * live in the task pane. The workbook is only read.
+ * recomputed by the engine, and print each problem with sheet, cell and a Dutch explanation: one line per bad input
+ * cell, with the failures that follow from it counted on that line (listed under it with --alles). The same evaluator
+ * runs live in the task pane. The workbook is only read.
  */
 import type { Command, CliIO } from "../command";
 import { EXIT, parseOptions, UsageError } from "../command";
 import { buildEngine, EngineFailure, formatAddress, fromHfValue, parseAddress } from "../../engine/engine";
-import { checkWorkbook, type CellReader, type CheckResult } from "../../templates/checks";
+import { checkWorkbook, count, type CheckResult, type WorkbookView } from "../../templates/checks";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
 import { LIMIT_OPTIONS, LIMIT_USAGE, readLimitOptions } from "../limitOptions";
@@ -25,9 +26,11 @@ export const checkCommand: Command = {
   usage: [
     "pb check WERKMAP.xlsx [--json] [--alles] [--parameterset V] [grenzen]",
     "  Zoekt de PB Rekenkit-sjablonen in de werkmap, rekent de formules opnieuw uit en voert hun controles uit:",
-    "  verplichte cellen, aansluiting van totalen, reservering binnen 25%/31,25%, geen uitvoeringskosten,",
-    "  LKS in G2 gelijk aan het register, Ja/Nee-velden, geen saldering in een GR, termijnen.",
-    "  Elke fout: werkblad, cel en uitleg. --alles toont ook de geslaagde controles; --json geeft JSON.",
+    "  invoer als getal, datum of Ja/Nee, registerregels (referentie, dubbel, geen BSN, niets onder de lijst),",
+    "  overschreven formules, verplichte cellen, aansluiting van totalen, reservering binnen 25%/31,25%,",
+    "  geen uitvoeringskosten, LKS in G2 tegenover het register, geen saldering in een GR, termijnen.",
+    "  Eén melding per foute cel, met blad, cel en wat u in plaats daarvan typt; controles die daardoor ook",
+    "  falen staan erbij geteld (--alles toont ze, en de geslaagde controles). --json geeft JSON.",
     PARAMETERSET_USAGE,
     ...LIMIT_USAGE,
     "  Afsluitcode: 0 = geen fouten, 1 = fout(en), 2 = bestand onleesbaar of geen sjabloon gevonden.",
@@ -51,16 +54,32 @@ export const checkCommand: Command = {
       throw e;
     }
     const { hf, sheetIds } = built;
-    const read: CellReader = (sheet, address) => {
-      const id = sheetIds.get(sheet);
-      const at = parseAddress(address);
-      if (id === undefined || !at) return undefined;
-      return fromHfValue(hf.getCellValue({ sheet: id, row: at[0], col: at[1] }));
+    const formulas = new Map<string, Map<string, string>>();
+    const lastRows = new Map<string, number>();
+    for (const s of model.sheets) {
+      const f = new Map<string, string>();
+      let last = 0;
+      for (const c of s.cells) {
+        if (c.formula) f.set(c.address, c.formula);
+        if (c.formula || (c.value !== undefined && c.value !== null && c.value !== "")) last = Math.max(last, (parseAddress(c.address)?.[0] ?? 0) + 1);
+      }
+      formulas.set(s.name, f);
+      lastRows.set(s.name, last);
+    }
+    const view: WorkbookView = {
+      value: (sheet, address) => {
+        const id = sheetIds.get(sheet);
+        const at = parseAddress(address);
+        if (id === undefined || !at) return undefined;
+        return fromHfValue(hf.getCellValue({ sheet: id, row: at[0], col: at[1] }));
+      },
+      formula: (sheet, address) => formulas.get(sheet)?.get(address),
+      lastRow: (sheet) => lastRows.get(sheet) ?? 0,
     };
-    const found = checkWorkbook(model.sheets.map((s) => s.name), read);
+    const found = checkWorkbook(model.sheets.map((s) => s.name), view);
     hf.destroy();
     if (found.length === 0) {
-      io.err(`${file} bevat geen PB Rekenkit-sjabloon (geen markering in cel A2 van een werkblad); er is niets gecontroleerd.`);
+      io.err(`${file} bevat geen PB Rekenkit-sjabloon (geen markering in cel A2 en geen sjabloontitel in A1 van een werkblad); er is niets gecontroleerd.`);
       return EXIT.unreadable;
     }
     // cells the reader or the engine could not trust feed the checks as #N/A / #ERROR!: say which
@@ -83,16 +102,17 @@ export const checkCommand: Command = {
       for (const f of found) {
         const { def, version, names } = f.instance;
         io.out(`Sjabloon ${def.id} versie ${version} (${Object.values(names).join(", ")}): ${def.title}`);
-        if (version !== def.version) io.out(`  Let op: gecontroleerd met de regels van versie ${def.version}; de werkmap is gemaakt met versie ${version}.`);
+        if (version !== def.version && !f.instance.unknownVersion) io.out(`  Gecontroleerd met de regels van versie ${def.version}; de werkmap is gemaakt met versie ${version}, die dezelfde indeling heeft.`);
         for (const r of f.results) {
           if (r.ok && options.alles !== true) continue;
           const status = r.ok ? (r.skipped ? "n.v.t." : "ok") : "FOUT";
           io.out(`  ${status}\t${where(r)}\t${r.title}: ${r.message}${r.ok ? "" : ` (${r.why})`}`);
+          if (options.alles === true) for (const d of r.dependents ?? []) io.out(`    gevolg\t${where(d)}\t${d.title}: ${d.message}`);
         }
       }
     }
-    const checks = new Set(all.map((r) => `${r.id}`)).size;
-    const line = `${found.length} sjabloon/sjablonen, ${checks} controles, ${failed.length} fout(en)`;
+    const checks = new Set(all.flatMap((r) => [r.id, ...(r.dependents ?? []).map((d) => d.id)])).size;
+    const line = `${count(found.length, "sjabloon", "sjablonen")}, ${count(checks, "controle", "controles")}, ${count(failed.length, "fout", "fouten")}`;
     // The set the checks ran with belongs to the report; an own set is marked as such.
     const setLine = `Gecontroleerd met ${activeParameterSetLabel()}.`;
     for (const l of [setLine, line]) {

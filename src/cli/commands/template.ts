@@ -5,12 +5,20 @@
 import { promises as fs } from "fs";
 import type { Command, CliIO } from "../command";
 import { EXIT, parseOptions, UsageError } from "../command";
-import { getTemplate, TEMPLATES } from "../../templates";
+import { getTemplate, TEMPLATES, type TemplateDef } from "../../templates";
 import { renderTemplate } from "../../templates/render";
+import { withCachedResults } from "../../engine/cache";
 import { workbookBuffer } from "../../xlsx/write";
+import type { WorkbookModel } from "../../xlsx/model";
 
 function yearsText(y: { from: number; to: number | null }): string {
   return y.to === null ? `${y.from}–` : `${y.from}–${y.to}`;
+}
+
+/** A template as the .xlsx `pb template` writes: rendered, with every formula's value cached. */
+export async function templateFile(def: TemplateDef, options: { example?: boolean } = {}): Promise<{ model: WorkbookModel; bytes: Buffer }> {
+  const model = withCachedResults(renderTemplate(def, { example: options.example === true }));
+  return { model, bytes: await workbookBuffer(model) };
 }
 
 export const templateCommand: Command = {
@@ -41,8 +49,7 @@ export const templateCommand: Command = {
       io.err(`${out}: de uitvoer moet een .xlsx-bestand zijn.`);
       return EXIT.usage;
     }
-    const model = renderTemplate(def, { example: options.voorbeeld === true });
-    const bytes = await workbookBuffer(model);
+    const { model, bytes } = await templateFile(def, { example: options.voorbeeld === true });
     try {
       await fs.writeFile(out, bytes, { flag: "wx" });
     } catch (e) {

@@ -22,7 +22,7 @@ export const PARAM: FunctionSpec = {
     if (v && typeof v === "object") {
       const fields = Object.keys(v as object);
       if (key === undefined) {
-        throw pbError("invalid", "sleutel", `parameter ${String(name)} heeft meerdere waarden; geef een sleutel: ${fields.join(", ")}`);
+        throw pbError("missing", "sleutel", `Parameter ${String(name)} heeft meerdere waarden; geef een sleutel: ${fields.join(", ")}.`);
       }
       const hit = fields.find((f) => f.toLowerCase() === String(key).toLowerCase());
       if (hit === undefined) throw pbError("choice", "sleutel", String(key), fields);

@@ -267,8 +267,17 @@ export const DEADLINE: FunctionSpec = {
   ],
   result: "date",
   legalBasis:
-    "Fvw art. 17a en Regeling informatieverstrekking sisa art. 2 en bijlage 3 (SiSa 15 juli T+1); Regeling participatiebudget art. 1 (beeld 28 februari T+1); Wpb art. 2 lid 2 (vaststelling in september T−1) en art. 4 lid 3 en art. 6 (13/25 maanden)",
-  parameters: ["deadline.sisa", "deadline.sisa.gr", "deadline.beeld", "deadline.vaststelling", "terugvordering.termijn", "terugvordering.termijn.gr"],
+    "Fvw art. 17a en Regeling informatieverstrekking sisa art. 2 en bijlage 3 (SiSa 15 juli T+1); Regeling participatiebudget art. 1 (beeld 28 februari T+1); Wpb art. 2 lid 2 (vaststelling in september T−1) en art. 4 lid 3 en art. 6 (13/25 maanden); Participatiewet art. 69 lid 4 (BUIG-budget ten minste drie maanden vóór T); Besluit Participatiewet (SiSa-gegevens op 15 augustus T+1)",
+  parameters: [
+    "deadline.sisa",
+    "deadline.sisa.gr",
+    "deadline.beeld",
+    "deadline.vaststelling",
+    "terugvordering.termijn",
+    "terugvordering.termijn.gr",
+    "deadline.buig",
+    "deadline.sisa.buig",
+  ],
   ruleVersion: RULE_VERSION_CALENDAR,
   example: '=PB.DEADLINE(2012,"terugvordering")',
   impl: ([jaar, soort], ctx) =>

@@ -6,6 +6,8 @@
  */
 import set from "./set.json";
 import deadlineBeeld from "./deadline.beeld.json";
+import deadlineBuig from "./deadline.buig.json";
+import deadlineSisaBuig from "./deadline.sisa.buig.json";
 import deadlineSisaGr from "./deadline.sisa.gr.json";
 import deadlineSisa from "./deadline.sisa.json";
 import deadlineVaststelling from "./deadline.vaststelling.json";
@@ -40,6 +42,8 @@ export const VERSION: string = set.version;
 /** File name → content, as read; validated at build and test time, so typed here by assertion. */
 export const FILES: Readonly<Record<string, unknown>> = {
   "deadline.beeld.json": deadlineBeeld,
+  "deadline.buig.json": deadlineBuig,
+  "deadline.sisa.buig.json": deadlineSisaBuig,
   "deadline.sisa.gr.json": deadlineSisaGr,
   "deadline.sisa.json": deadlineSisa,
   "deadline.vaststelling.json": deadlineVaststelling,

@@ -1,37 +1,66 @@
-import { useState } from "react";
-import {
-  Button,
-  Field,
-  ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { CheckResult, HostActions, Progress, ScanResult } from "../../excel/hostActions";
+import { useRef, useState } from "react";
+import { Button, Field, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { SCAN_GROUPS, type CheckResult, type HostActions, type Progress, type ScanResult, type ScannedFormula } from "../../excel/hostActions";
+import { count, GROUP_WORDS, groupCounts, groupOf, summaryText, type GroupId } from "../../excel/scanSummary";
 import { showValue } from "../format";
 import { NoticeBar, errorText, type Notice } from "./common";
 
-/** Rows listed in the pane; the audit sheet holds all of them. */
+/** Rows listed per group in the pane; the audit sheet holds all of them. */
 const MAX_ROWS = 200;
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px", margin: "8px 0" },
-  code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
-  table: { tableLayout: "auto" },
+  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  list: { listStyleType: "none", padding: 0, margin: "4px 0 12px 0", display: "flex", flexDirection: "column", gap: "6px" },
+  item: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: "8px" },
+  bad: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warn: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   ok: { color: tokens.colorPaletteGreenForeground1 },
-  bad: { color: tokens.colorPaletteRedForeground1 },
+  notOk: { color: tokens.colorPaletteRedForeground1 },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export interface AuditPanelProps {
-  host: Pick<HostActions, "scanWorkbook" | "writeAuditSheet" | "runChecks">;
+  host: Pick<HostActions, "scanWorkbook" | "writeAuditSheet" | "runChecks"> & Partial<Pick<HostActions, "selectCell">>;
   lastScan?: ScanResult;
   onScan(scan: ScanResult): void;
+}
+
+const STATUS_LABEL: Record<ScannedFormula["status"], string> = {
+  gelijk: "gelijk",
+  verschil: "verschil",
+  fout: "fout in de cel",
+  "niet-geladen": "#NAME?: functies niet geladen",
+  bezig: "#BUSY!: wacht op de functies",
+  "niet-herberekend": "niet te herberekenen",
+};
+
+function Row({ f, onGo }: { f: ScannedFormula; onGo?: (f: ScannedFormula) => void }) {
+  const styles = useStyles();
+  const group = groupOf(f.status);
+  return (
+    <li className={`${styles.item} ${group === "verschillen" || group === "fouten" ? styles.bad : group === "niet-herberekend" ? styles.warn : ""}`}>
+      <div>
+        <strong>
+          {f.sheet}!{f.address}
+        </strong>{" "}
+        — {STATUS_LABEL[f.status]}
+      </div>
+      <div className={styles.small}>
+        <code className={styles.code}>{f.display}</code>
+      </div>
+      <div>
+        Werkmap: {showValue(f.workbookValue)}
+        {f.recomputed ? <> · herberekend: {showValue(f.recomputed.result)}</> : null}
+      </div>
+      {f.reason && <div className={styles.small}>{f.reason}</div>}
+      {onGo && (
+        <Button size="small" appearance="subtle" onClick={() => onGo(f)} aria-label={`Ga naar cel ${f.sheet}!${f.address}`}>
+          Ga naar cel
+        </Button>
+      )}
+    </li>
+  );
 }
 
 export function AuditPanel({ host, lastScan, onScan }: AuditPanelProps) {
@@ -40,26 +69,34 @@ export function AuditPanel({ host, lastScan, onScan }: AuditPanelProps) {
   const [busy, setBusy] = useState<"scan" | "write" | "checks" | undefined>();
   const [notice, setNotice] = useState<Notice>();
   const [checks, setChecks] = useState<CheckResult[] | undefined>();
+  const [goNotice, setGoNotice] = useState<Notice>();
+  const abort = useRef<AbortController | undefined>(undefined);
   const scan = lastScan;
 
   async function runScan() {
     setBusy("scan");
     setNotice(undefined);
     setProgress({ step: "Starten", done: 0, total: 0 });
+    abort.current = new AbortController();
     try {
-      const s = await host.scanWorkbook(setProgress);
+      const s = await host.scanWorkbook(setProgress, abort.current.signal);
+      if ("refused" in s) {
+        setNotice({ intent: "warning", title: "Geen controle", text: s.refused });
+        return;
+      }
       onScan(s);
-      const diff = s.formulas.filter((f) => f.status === "verschil").length;
+      const c = groupCounts(s);
       setNotice(
         s.formulas.length === 0
-          ? { intent: "info", text: `Geen PB-formules gevonden op ${s.sheetsScanned} bladen.` }
-          : diff === 0
-            ? { intent: "success", text: `${s.formulas.length} PB-formules gecontroleerd, geen verschillen.` }
-            : { intent: "warning", title: `${diff} verschil(len)`, text: `${s.formulas.length} PB-formules gecontroleerd.` },
+          ? { intent: "info", text: `Geen PB-formules gevonden op ${count(s.sheetsScanned, "blad", "bladen")}.` }
+          : c.verschillen + c.fouten === 0
+            ? { intent: "success", text: `${summaryText(s)}.` }
+            : { intent: "warning", title: [c.verschillen && count(c.verschillen, "verschil", "verschillen"), c.fouten && count(c.fouten, "fout", "fouten")].filter(Boolean).join(" en "), text: `${summaryText(s)}.` },
       );
     } catch (e) {
       setNotice({ intent: "error", title: "Controle mislukt", text: errorText(e) });
     } finally {
+      abort.current = undefined;
       setBusy(undefined);
       setProgress(undefined);
     }
@@ -71,7 +108,7 @@ export function AuditPanel({ host, lastScan, onScan }: AuditPanelProps) {
     try {
       const r = await host.writeAuditSheet(scan, setProgress);
       if ("refused" in r) setNotice({ intent: "warning", title: "Geen controleblad", text: r.refused });
-      else setNotice({ intent: "success", text: `Controleblad "${r.sheet}" gemaakt met ${r.rows} regels.` });
+      else setNotice({ intent: "success", text: `Controleblad "${r.sheet}" gemaakt met ${count(r.rows, "regel", "regels")}.` });
     } catch (e) {
       setNotice({ intent: "error", title: "Controleblad mislukt", text: errorText(e) });
     } finally {
@@ -90,7 +127,7 @@ export function AuditPanel({ host, lastScan, onScan }: AuditPanelProps) {
       } else {
         setChecks(r);
         const failed = r.filter((c) => !c.ok).length;
-        setNotice({ intent: failed ? "warning" : "success", text: `${r.length} sjablooncontroles, ${failed} niet in orde.` });
+        setNotice({ intent: failed ? "warning" : "success", text: `${count(r.length, "sjablooncontrole", "sjablooncontroles")}, ${failed} niet in orde.` });
       }
     } catch (e) {
       setNotice({ intent: "error", title: "Sjablooncontroles mislukt", text: errorText(e) });
@@ -99,9 +136,18 @@ export function AuditPanel({ host, lastScan, onScan }: AuditPanelProps) {
     }
   }
 
-  const counts = { gelijk: 0, verschil: 0, "niet-herberekend": 0 };
-  for (const f of scan?.formulas ?? []) counts[f.status]++;
-  const listed = (scan?.formulas ?? []).filter((f) => f.status !== "gelijk");
+  async function go(f: ScannedFormula) {
+    if (!host.selectCell) return;
+    try {
+      const r = await host.selectCell(f.sheet, f.address);
+      setGoNotice("refused" in r ? { intent: "warning", text: r.refused } : undefined);
+    } catch (e) {
+      setGoNotice({ intent: "error", text: errorText(e) });
+    }
+  }
+
+  const counts = scan ? groupCounts(scan) : undefined;
+  const byGroup = (g: GroupId) => (scan?.formulas ?? []).filter((f) => groupOf(f.status) === g);
 
   return (
     <section aria-labelledby="h-controle">
@@ -113,13 +159,14 @@ export function AuditPanel({ host, lastScan, onScan }: AuditPanelProps) {
         cijfer de gebruikte parameters en bronnen vast op een nieuw blad.
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={runScan} disabled={busy !== undefined}>
-          Werkmap controleren
+        <Button appearance="primary" onClick={runScan} disabledFocusable={busy !== undefined}>
+          {busy === "scan" ? "Bezig…" : "Werkmap controleren"}
         </Button>
-        <Button onClick={writeSheet} disabled={busy !== undefined || !scan || scan.formulas.length === 0}>
+        {busy === "scan" && <Button onClick={() => abort.current?.abort()}>Afbreken</Button>}
+        <Button onClick={writeSheet} disabledFocusable={busy !== undefined || !scan || scan.formulas.length === 0}>
           Controleblad schrijven
         </Button>
-        <Button onClick={runChecks} disabled={busy !== undefined}>
+        <Button onClick={runChecks} disabledFocusable={busy !== undefined}>
           Sjablooncontroles uitvoeren
         </Button>
       </div>
@@ -128,51 +175,47 @@ export function AuditPanel({ host, lastScan, onScan }: AuditPanelProps) {
           <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} aria-label={progress.step} />
         </Field>
       )}
-      <NoticeBar notice={notice} />
-      {scan && (
+      <NoticeBar notice={notice} label="Uitkomst controle" />
+      {scan && counts && (
         <>
           <Text as="p" block>
-            {scan.sheetsScanned} bladen, {scan.cellsRead.toLocaleString("nl-NL")} cellen gelezen in {scan.millis} ms: {counts.gelijk} gelijk,{" "}
-            {counts.verschil} verschil, {counts["niet-herberekend"]} niet herberekend.
+            {count(scan.sheetsScanned, "blad", "bladen")}, {count(scan.cellsRead, "cel", "cellen")} gelezen in {scan.millis} ms.
           </Text>
-          {listed.length > 0 && (
-            <Table aria-label="Verschillen en niet herberekende formules" size="extra-small" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Cel</TableHeaderCell>
-                  <TableHeaderCell>Werkmap</TableHeaderCell>
-                  <TableHeaderCell>Herberekend</TableHeaderCell>
-                  <TableHeaderCell>Toelichting</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {listed.slice(0, MAX_ROWS).map((f) => (
-                  <TableRow key={`${f.sheet}!${f.address}`}>
-                    <TableCell>
-                      <span title={f.display}>
-                        {f.sheet}!{f.address}
-                      </span>
-                    </TableCell>
-                    <TableCell>{showValue(f.workbookValue)}</TableCell>
-                    <TableCell className={f.status === "verschil" ? styles.bad : undefined}>{f.recomputed ? showValue(f.recomputed.result) : "—"}</TableCell>
-                    <TableCell>{f.reason}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-          {listed.length > MAX_ROWS && (
-            <Text as="p" block>
-              De eerste {MAX_ROWS} van {listed.length} staan hier; het controleblad bevat alles.
-            </Text>
-          )}
+          <NoticeBar notice={goNotice} label="Ga naar cel" />
+          {SCAN_GROUPS.map((g) => {
+            const rows = byGroup(g.id);
+            if (rows.length === 0) return null;
+            return (
+              <div key={g.id}>
+                <Text as="h3" weight="semibold" block id={`h-groep-${g.id}`}>
+                  {GROUP_WORDS[g.id].title} ({rows.length.toLocaleString("nl-NL")})
+                </Text>
+                {g.id === "gelijk" ? (
+                  <Text as="p" block className={styles.small}>
+                    {count(rows.length, "formule geeft", "formules geven")} dezelfde uitkomst als de rekenregels; het controleblad toont ze met hun bronnen.
+                  </Text>
+                ) : (
+                  <ul className={styles.list} aria-labelledby={`h-groep-${g.id}`}>
+                    {rows.slice(0, MAX_ROWS).map((f) => (
+                      <Row key={`${f.sheet}!${f.address}`} f={f} onGo={host.selectCell ? go : undefined} />
+                    ))}
+                  </ul>
+                )}
+                {g.id !== "gelijk" && rows.length > MAX_ROWS && (
+                  <Text as="p" block>
+                    De eerste {MAX_ROWS} van {rows.length.toLocaleString("nl-NL")} staan hier; het controleblad bevat alles.
+                  </Text>
+                )}
+              </div>
+            );
+          })}
         </>
       )}
       {checks && (
         <ul aria-label="Uitkomst sjablooncontroles">
           {checks.map((c, i) => (
             <li key={i}>
-              <span className={c.ok ? styles.ok : styles.bad}>{c.ok ? "In orde" : "Niet in orde"}</span>: {c.title}
+              <span className={c.ok ? styles.ok : styles.notOk}>{c.ok ? "In orde" : "Niet in orde"}</span>: {c.title}
               {c.sheet ? ` (${c.sheet}${c.address ? `!${c.address}` : ""})` : ""}
               {c.detail ? ` — ${c.detail}` : ""}
             </li>

@@ -3,6 +3,8 @@ import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { FUNCTION_IDS, NAMESPACE } from "../../functions/registry";
 import type { HostStatus, ScanResult } from "../../excel/hostActions";
 import { errorText } from "./common";
+import { ADDIN_URL } from "../../addinUrl";
+import { count } from "../../excel/scanSummary";
 import { minimumWageStatus } from "../../parameters/status";
 
 const useStyles = makeStyles({
@@ -43,13 +45,15 @@ export function StatusPanel({ getStatus, lastScan, today }: StatusPanelProps) {
       <Text as="h2" size={400} weight="semibold" id="h-status" block>
         Status
       </Text>
-      {error && <Text block>Status niet op te vragen: {error}</Text>}
+      {error && <Text block>De status is niet op te vragen. {error}</Text>}
       {!status && !error && <Text block>Status opvragen…</Text>}
       {status && (
         <>
           <dl className={styles.dl}>
             <dt className={styles.dt}>Excel</dt>
-            <dd className={styles.dd}>{status.inExcel ? `${status.host} (${status.platform})` : "niet verbonden (taakvenster buiten Excel geopend)"}</dd>
+            <dd className={styles.dd}>
+              {status.inExcel ? `${status.host}${status.platform ? ` ${status.platform.startsWith("op ") ? status.platform : `voor ${status.platform}`}` : ""}` : "niet verbonden: dit taakvenster is buiten Excel geopend"}
+            </dd>
             <dt className={styles.dt}>Invoegtoepassing</dt>
             <dd className={styles.dd}>PB Rekenkit {status.addinVersion}</dd>
             <dt className={styles.dt}>Parameterset</dt>
@@ -58,26 +62,30 @@ export function StatusPanel({ getStatus, lastScan, today }: StatusPanelProps) {
             </dd>
             <dt className={styles.dt}>Minimumloon</dt>
             <dd className={styles.dd}>{minimumWageStatus(today ?? new Date().toISOString().slice(0, 10))}</dd>
-            {status.apiSets.map((a) => (
-              <div key={a.name} style={{ display: "contents" }}>
-                <dt className={styles.dt}>
-                  {a.name} {a.version}
-                </dt>
-                <dd className={styles.dd}>{a.supported ? "ondersteund" : "niet ondersteund"}</dd>
-              </div>
-            ))}
+            {status.inExcel &&
+              status.apiSets.map((a) => (
+                <div key={a.name} style={{ display: "contents" }}>
+                  <dt className={styles.dt}>
+                    {a.name} {a.version}
+                  </dt>
+                  <dd className={styles.dd}>{a.supported ? "ondersteund door deze Excel" : "niet ondersteund door deze Excel"}</dd>
+                </div>
+              ))}
           </dl>
           <Text as="h3" weight="semibold" block>
             {status.inExcel
-              ? `Functies in deze runtime: ${FUNCTION_IDS.length - missing.length} van ${FUNCTION_IDS.length} geregistreerd`
-              : `Functies in deze pagina geladen: ${FUNCTION_IDS.length - missing.length} van ${FUNCTION_IDS.length} (buiten Excel niet bij Excel geregistreerd)`}
+              ? `Functies aangemeld door deze invoegtoepassing: ${FUNCTION_IDS.length - missing.length} van ${FUNCTION_IDS.length}`
+              : `Functies in deze pagina geladen: ${FUNCTION_IDS.length - missing.length} van ${FUNCTION_IDS.length} (buiten Excel bij niemand aangemeld)`}
           </Text>
-          <ul className={styles.ids} aria-label="PB-functies en registratie">
+          <Text as="p" block>
+            Aangemeld betekent: deze invoegtoepassing heeft de functie aan Excel doorgegeven. Of een cel haar kent, ziet u aan de cel zelf (geen #NAME?).
+          </Text>
+          <ul className={styles.ids} aria-label="PB-functies en aanmelding">
             {FUNCTION_IDS.map((id) => (
               <li key={id}>
                 <Badge appearance={associated.has(id) ? "filled" : "outline"} color={associated.has(id) ? "success" : "danger"}>
                   {NAMESPACE}.{id}
-                  {associated.has(id) ? "" : " (niet geregistreerd)"}
+                  {associated.has(id) ? "" : " (niet aangemeld)"}
                 </Badge>
               </li>
             ))}
@@ -87,8 +95,8 @@ export function StatusPanel({ getStatus, lastScan, today }: StatusPanelProps) {
       )}
       {lastScan && (
         <Text as="p" block>
-          Laatste controle van de werkmap: {lastScan.symptoms.name} cel(len) met #NAME?, {lastScan.symptoms.busy} met #BUSY!, {lastScan.symptoms.xldudf} formule(s) nog
-          als _xldudf_ opgeslagen.
+          Laatste controle van de werkmap: {count(lastScan.symptoms.name, "cel", "cellen")} met #NAME?, {count(lastScan.symptoms.busy, "cel", "cellen")} met #BUSY!,{" "}
+          {count(lastScan.symptoms.xldudf, "formule", "formules")} nog als _xldudf_ opgeslagen.
         </Text>
       )}
       <Text as="h3" weight="semibold" block>
@@ -113,8 +121,8 @@ export function StatusPanel({ getStatus, lastScan, today }: StatusPanelProps) {
         </dd>
         <dt className={styles.dt}>Functies ontbreken hierboven</dt>
         <dd>
-          Dit taakvenster draait in dezelfde runtime als de functies. Ontbreken ze, dan is functions.js niet geladen: controleer de verbinding met{" "}
-          https://localhost:3000 (npm start) of de installatie van de manifest.
+          Dit taakvenster en de functies delen één pagina. Ontbreken ze, dan is het functiebestand niet geladen: controleer of {ADDIN_URL} bereikbaar is
+          (vraag het uw beheerder) en of PB Rekenkit is geïnstalleerd (Start › Invoegtoepassingen).
         </dd>
       </dl>
     </section>

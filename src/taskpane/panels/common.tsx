@@ -1,13 +1,16 @@
-/** Small shared pieces: a polite live region for results, and refusal/success messages. */
+/** Small shared pieces: feedback beside the control that caused it (and announced), and Dutch error texts. */
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
 export type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string; text: ReactNode } | undefined;
 
-export function NoticeBar({ notice }: { notice: Notice }) {
-  // Always rendered, so screen readers announce changes of its content.
+/**
+ * Feedback where the user acted: render it right under the button it answers. The live region is always in the DOM,
+ * so screen readers announce each change of its content (a region that appears together with its text is often missed).
+ */
+export function NoticeBar({ notice, label }: { notice: Notice; label?: string }) {
   return (
-    <div role="status" aria-live="polite">
+    <div role="status" aria-live="polite" aria-label={label}>
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">
           <MessageBarBody>
@@ -20,6 +23,13 @@ export function NoticeBar({ notice }: { notice: Notice }) {
   );
 }
 
+const UNEXPECTED = "Er ging iets mis in PB Rekenkit. Probeer het opnieuw; gebeurt het weer, sluit het taakvenster en open het opnieuw.";
+
+/**
+ * What the pane says about a failure. Host errors (src/excel/officeErrors.ts) are written for the user; anything else
+ * is a bug or a browser message in English ("Failed to fetch", "Excel is not defined") and gets a plain Dutch sentence.
+ */
 export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  if (e instanceof Error && e.name === "HostError") return e.message;
+  return UNEXPECTED;
 }

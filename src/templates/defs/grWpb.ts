@@ -5,7 +5,7 @@
  * "Handreiking samenwerking Participatiebudget", §"Individuele verantwoording per gemeente").
  */
 import type { CellModel } from "../../xlsx/model";
-import { FMT, FILL, calc, colLetter, header, input, label, serial } from "../build";
+import { FMT, FILL, calc, colLetter, header, input, label, note, serial } from "../build";
 import type { CheckDef, ExampleValue, RowSpan, TemplateDef } from "../types";
 
 const YEARS = { from: 2009, to: 2014 };
@@ -16,10 +16,9 @@ export const GR_LAST = GR_FIRST + GR_ROWS - 1;
 export const GR_TOTAL = GR_LAST + 1;
 
 const cells: CellModel[] = [
-  label(
+  note(
     "A3",
-    "Elke deelnemende gemeente verantwoordt haar eigen budget in haar eigen SiSa-bijlage. Tekorten en overschotten van deelnemers worden niet met elkaar verrekend (Wpb art. 6).",
-    { italic: true },
+    "Elke deelnemende gemeente verantwoordt haar eigen budget in haar eigen SiSa-bijlage. Tekorten en overschotten van deelnemers worden niet met elkaar verrekend (Wet participatiebudget art. 6).",
   ),
   label("A4", "Naam gemeenschappelijke regeling", { bold: true }),
   input("B4", "tekst"),
@@ -201,7 +200,8 @@ export const GR_WPB: TemplateDef = {
   title: "Gemeenschappelijke regeling: kostenverdeling en cijfers per gemeente (Wet participatiebudget)",
   description:
     "Eén regel per deelnemende gemeente (gemeentecode): verdeling van de GR-kosten met PB.VERDEELSLEUTEL (op de cent), de eigen cijfers voor de SiSa-bijlage van elke gemeente (reservering, voorfinanciering, terugvordering) en een controle dat tekorten en overschotten niet worden gesaldeerd.",
-  version: "1.0.0",
+  version: "1.1.0",
+  readsVersions: ["1.0.0"],
   years: YEARS,
   yearCell: { sheet: S, address: "B5" },
   sheets: [
@@ -210,11 +210,15 @@ export const GR_WPB: TemplateDef = {
       name: "GR-verdeling",
       title: "Gemeenschappelijke regeling: kostenverdeling per deelnemende gemeente",
       cells,
-      columnWidths: { A: 44, B: 22, C: 16, D: 18, E: 16, F: 16, G: 16, H: 12, I: 16, J: 16, K: 16, L: 18, M: 18 },
+      columnWidths: { A: 30, B: 20, C: 14, D: 15, E: 14, F: 14, G: 15, H: 10, I: 14, J: 14, K: 14, L: 15, M: 15 },
       freeze: "C11",
+      merges: ["A3:M3"],
+      landscape: true,
+      printTitleRows: "1:10",
     },
   ],
   indicators: [],
   checks,
+  lists: [{ rows, columns: ["B", "C", "E", "G", "H", "L"], what: "deelnemende gemeente", keyLabel: "gemeentecode" }],
   example,
 };

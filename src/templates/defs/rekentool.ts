@@ -5,14 +5,14 @@
  * The per-person amounts are national averages from a policy paper: model defaults, not law, and editable.
  */
 import type { CellModel } from "../../xlsx/model";
-import { FMT, calc, header, input, label } from "../build";
+import { FMT, calc, header, input, label, note } from "../build";
 import type { CheckDef, ExampleValue, TemplateDef } from "../types";
 
 const YEARS = { from: 2015, to: null };
 const S = "rekentool";
 
 const SEED =
-  "Seed 001 (Programma Optimale weg naar Participatie, 14-4-2015) §2.3: landelijk gemiddelde per persoon per jaar, 2015; modelwaarde, geen wet.";
+  "Rapport 'Een uitgewerkt sturingsmodel' (Programma Optimale weg naar Participatie, 14 april 2015), §2.3: landelijk gemiddelde per persoon per jaar, 2015; modelwaarde, geen wettelijk bedrag.";
 const SEED_NEW =
   `${SEED} De tekst noemt € 1.100, € 4.000 en € 8.500 voor de nieuwe doelgroepen zonder ze per groep te benoemen; deze toedeling is aangenomen (te controleren aan de figuur in de bron).`;
 
@@ -26,7 +26,7 @@ const GROUPS: [string, number, number, number, string][] = [
 const SCEN = ["B", "C", "D"];
 
 const cells: CellModel[] = [
-  label("A3", "Gele cellen invullen. De bedragen per persoon zijn landelijke gemiddelden uit het sturingsmodel (2015) en mogen worden aangepast.", { italic: true }),
+  note("A3", "Gele cellen invullen. De bedragen per persoon zijn landelijke gemiddelden uit het sturingsmodel (2015) en mogen worden aangepast."),
   label("A4", "Jaar", { bold: true }),
   input("B4", "jaar", { years: YEARS }),
   label("C4", "Minimumloon per maand op 1 juli", { bold: true }),
@@ -155,7 +155,8 @@ export const REKENTOOL_PW: TemplateDef = {
   title: "Participatiebudget rekentool (sturingsmodel Participatiewet)",
   description:
     "Aantallen per doelgroep maal bedragen per persoon (landelijke gemiddelden 2015 uit het sturingsmodel) geven participatiebudget, inkomensdeel en gemeentefondsdeel; drie scenario's naast elkaar, met de loonkostensubsidie (PB.LKSPERIODE) tegenover het inkomensdeel.",
-  version: "1.0.0",
+  version: "1.1.0",
+  readsVersions: ["1.0.0"],
   years: YEARS,
   yearCell: { sheet: S, address: "B4" },
   sheets: [
@@ -164,7 +165,9 @@ export const REKENTOOL_PW: TemplateDef = {
       name: "Rekentool",
       title: "Participatiebudget rekentool: budgetten per scenario",
       cells,
-      columnWidths: { A: 52, B: 18, C: 18, D: 18, E: 60 },
+      columnWidths: { A: 46, B: 17, C: 17, D: 17, E: 48 },
+      merges: ["A3:E3"],
+      landscape: true,
     },
   ],
   indicators: [],

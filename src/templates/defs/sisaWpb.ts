@@ -5,7 +5,7 @@
  * texts (sources.md §3.3): every indicator is "te verifiëren"; what the law requires SiSa to carry is cited per row.
  */
 import type { CellModel } from "../../xlsx/model";
-import { FMT, calc, sisaIdentity, header, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
+import { ANNEX_WIDTHS, note, FMT, calc, sisaIdentity, header, indicatorTable, input, label, regelingHeader, serial, xref, type IndicatorRow } from "../build";
 import type { CheckDef, ExampleValue, TemplateDef } from "../types";
 
 const YEARS = { from: 2009, to: 2014 };
@@ -13,17 +13,19 @@ const B = "bijlage";
 const W = "werk";
 const w = (address: string) => xref({ sheet: W, address });
 
-const L = "sources.md §3.3 [UNVERIFIED, L]: code G5 en omschrijving naar herinnering; toetsen aan het SiSa-model van het jaar.";
+// Code G5 and the wording are a recollection (sources.md §3.3 [UNVERIFIED, L]); the sheet says to check them against
+// the model and cites only what a controller can look up: the article that makes SiSa carry the figure, and the model.
+const L = "SiSa-model: Regeling informatieverstrekking sisa, bijlage 1.";
 const rowsOf: IndicatorRow[] = [
-  { code: "G5/01", description: "Besteding (jaar T) participatiebudget", aard: "R", unit: "bedrag", source: `${L} Grondslag: Wpb art. 4 (baten-lastenstelsel, CRvB 2015:1186).`, formula: w("B13") },
-  { code: "G5/02", description: "Baten (jaar T) participatiebudget (niet-Rijk)", aard: "R", unit: "bedrag", source: L, formula: w("B14") },
-  { code: "G5/03", description: "Besteding (jaar T) educatie bij roc's", aard: "R", unit: "bedrag", source: `${L} Grondslag: Wpb art. 14 (OCW-deel bij roc's).`, formula: w("B11") },
+  { code: "G5/01", description: "Besteding (jaar T) participatiebudget", aard: "R", unit: "bedrag", source: `Wet participatiebudget art. 4 (baten-lastenstelsel, ECLI:NL:CRVB:2015:1186). ${L}`, formula: w("B13") },
+  { code: "G5/02", description: "Baten (jaar T) participatiebudget (niet-Rijk)", aard: "R", unit: "bedrag", source: `Wet participatiebudget. ${L}`, formula: w("B14") },
+  { code: "G5/03", description: "Besteding (jaar T) educatie bij roc's", aard: "R", unit: "bedrag", source: `Wet participatiebudget art. 14 (OCW-deel bij roc's). ${L}`, formula: w("B11") },
   {
     code: "G5/04",
     description: "Reservering besteding van het participatiebudget van jaar T naar jaar T+1 (meeneemregeling)",
     aard: "R",
     unit: "bedrag",
-    source: `${L} Grondslag: Bpb art. 12 (25%; 31,25% in 2009 voor art. 13-gemeenten).`,
+    source: `Besluit participatiebudget art. 12 (25%; 31,25% in 2009 voor art. 13-gemeenten). ${L}`,
     formula: w("B20"),
   },
   {
@@ -31,7 +33,7 @@ const rowsOf: IndicatorRow[] = [
     description: "Besteding (jaar T) uit middelen voorfinanciering (jaar T+1)",
     aard: "R",
     unit: "bedrag",
-    source: `${L} Grondslag: Bpb art. 12 (voorfinanciering tot 25%).`,
+    source: `Besluit participatiebudget art. 12 (voorfinanciering tot 25%). ${L}`,
     formula: w("B21"),
   },
   {
@@ -39,7 +41,7 @@ const rowsOf: IndicatorRow[] = [
     description: "Onderbesteding (jaar T) ten laste van Rijk (terug te vorderen)",
     aard: "R",
     unit: "bedrag",
-    source: `${L} Grondslag: Wpb art. 4 lid 2.`,
+    source: `Wet participatiebudget art. 4 lid 2. ${L}`,
     formula: w("B22"),
   },
   ...[
@@ -56,7 +58,7 @@ const rowsOf: IndicatorRow[] = [
       description,
       aard: "D1",
       unit: "aantal",
-      source: `${L} Grondslag: Bpb art. 9 en 10 (outputverdeling inburgering, gegevens t−2; niet via SiSa: de helft telt).`,
+      source: `Besluit participatiebudget art. 9 en 10 (outputverdeling inburgering, gegevens t−2; niet via SiSa: de helft telt). ${L}`,
       fromYear: 2010,
     }),
   ),
@@ -65,7 +67,7 @@ const rowsOf: IndicatorRow[] = [
     description: "Aantal bij roc's ingekochte educatietrajecten (cursussen basisvaardigheden) (BV)",
     aard: "D1",
     unit: "aantal",
-    source: `${L} Grondslag: Bpb art. 4 en 6 (outputverdeling educatie, t−2; niet via SiSa: 0).`,
+    source: `Besluit participatiebudget art. 4 en 6 (outputverdeling educatie, t−2; niet via SiSa: 0). ${L}`,
     fromYear: 2011,
   },
   {
@@ -73,16 +75,16 @@ const rowsOf: IndicatorRow[] = [
     description: "Aantal behaalde NT2-certificaten (C)",
     aard: "D1",
     unit: "aantal",
-    source: `${L} Grondslag: Bpb art. 4 en 6 (outputverdeling educatie, t−2; niet via SiSa: 0).`,
+    source: `Besluit participatiebudget art. 4 en 6 (outputverdeling educatie, t−2; niet via SiSa: 0). ${L}`,
     fromYear: 2011,
   },
-  { code: "G5/16", description: "Eindverantwoording (Ja/Nee)", aard: "n.v.t.", unit: "janee", source: "Kolom 'eindverantwoording Ja/Nee' van het SiSa-model 2009 (BWBR0020070, H); code: sources.md §3.3 [UNVERIFIED, L]." },
+  { code: "G5/16", description: "Eindverantwoording (Ja/Nee)", aard: "n.v.t.", unit: "janee", source: `Kolom 'eindverantwoording Ja/Nee' van het SiSa-model. ${L}` },
 ];
 
 const table = indicatorTable(B, 14, "B6", rowsOf, YEARS);
 
 const annex: CellModel[] = [
-  label("A3", "Gele cellen invullen, groene cellen worden berekend (bedragen komen uit het werkblad). Alle codes en omschrijvingen zijn 'te verifiëren'.", { italic: true }),
+  note("A3", "Gele cellen invullen, groene cellen worden berekend (bedragen komen uit het werkblad). Controleer codes en omschrijvingen tegen het SiSa-model van het verantwoordingsjaar."),
   ...sisaIdentity(YEARS),
   ...regelingHeader(10, {
     verstrekker: "SZW",
@@ -91,13 +93,16 @@ const annex: CellModel[] = [
     juridischeGrondslag: "Wet participatiebudget",
     ontvanger: "Gemeenten",
   }),
-  label("A12", "Uitkeringscode G5 en alle indicatoren: te verifiëren (sources.md §3.3).", { italic: true }),
+  note(
+    "A12",
+    "Uitkeringscode G5 en de indicatoren zijn niet vergeleken met het officiële model en genummerd in de volgorde van dit sjabloon: controleer codes en omschrijvingen tegen het SiSa-model van het verantwoordingsjaar (bijlage 1 bij de Regeling informatieverstrekking sisa; voor 2009 bij de Regeling verantwoordingsinformatie specifieke uitkeringen).",
+  ),
   ...table.cells,
 ];
 
 const money = (address: string) => input(address, "bedrag");
 const werk: CellModel[] = [
-  label("A3", "Werkblad achter de SiSa-bijlage: bestedingen op het baten-lastenstelsel, meeneemregeling en terugvordering.", { italic: true }),
+  note("A3", "Werkblad achter de SiSa-bijlage: bestedingen op het baten-lastenstelsel, meeneemregeling en terugvordering."),
   label("A4", "Verantwoordingsjaar (T)", { bold: true }),
   calc("B4", xref({ sheet: B, address: "B6" }), FMT.year),
   label("A5", "Toegekend participatiebudget jaar T (beschikking)", { bold: true }),
@@ -347,12 +352,13 @@ export const SISA_WPB: TemplateDef = {
   title: "SiSa-bijlage Wet participatiebudget (2009–2014)",
   description:
     "Verantwoordingsinformatie Wet participatiebudget met werkblad: besteding op het baten-lastenstelsel, educatie bij roc's, reservering (PB.MEENEEM), voorfinanciering, terugvordering en de outputaantallen voor de verdeelsleutels (inburgering vanaf 2010, educatie vanaf 2011).",
-  version: "1.0.0",
+  version: "1.1.0",
+  readsVersions: ["1.0.0"],
   years: YEARS,
   yearCell: { sheet: B, address: "B6" },
   sheets: [
-    { key: B, name: "SiSa WPB", title: "SiSa-bijlage verantwoordingsinformatie Wet participatiebudget", cells: annex, columnWidths: { A: 30, B: 52, C: 22, D: 18, E: 14, F: 16, G: 60 } },
-    { key: W, name: "Werkblad WPB", title: "Werkblad participatiebudget: besteding, meeneemregeling, terugvordering", cells: werk, columnWidths: { A: 62, B: 18 } },
+    { key: B, name: "SiSa WPB", title: "SiSa-bijlage verantwoordingsinformatie Wet participatiebudget", cells: annex, columnWidths: ANNEX_WIDTHS, merges: ["A3:G3", "A12:G12"], landscape: true },
+    { key: W, name: "Werkblad WPB", title: "Werkblad participatiebudget: besteding, meeneemregeling, terugvordering", cells: werk, columnWidths: { A: 62, B: 18 }, merges: ["A3:B3"] },
   ],
   indicators: table.indicators,
   checks,

@@ -87,7 +87,7 @@ describe("boundaries", () => {
     // 38 h in a sector with 38 h full-time: × 38/36 = 1.748,104956
     expect(LKS(DATE(2024, 1, 1), 0.4, 38, undefined, 38)).toBe(1748.1);
     // 38 h without voltijduren: the cap above 36 h is unknown, so refused with the reason
-    expect(LKS(DATE(2024, 1, 1), 0.4, 38)).toMatchObject({ error: "#NUM!", message: expect.stringMatching(/Geef die voltijd op in het argument voltijduren/) });
+    expect(LKS(DATE(2024, 1, 1), 0.4, 38)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/Geef die voltijd op in het argument voltijduren/) });
     // 40 h in a sector with 37 h full-time: counts 37 h, × 37/36 = 1.702,102194
     expect(LKS(DATE(2024, 1, 1), 0.4, 40, undefined, 37)).toBe(1702.1);
     // 18 h: × 18/36 = 828,049716
@@ -100,7 +100,7 @@ describe("boundaries", () => {
     expect(LKSFORFAITAIR(DATE(2017, 1, 31), 38)).toEqual({
       error: "#N/A",
       message:
-        "peildatum: 2017-01-31 ligt vóór 2017-02-01; de loonkostensubsidie zonder loonwaardebepaling (Participatiewet art. 10d lid 5) bestaat pas vanaf die datum",
+        "peildatum: 31-1-2017 ligt vóór 1-2-2017; de loonkostensubsidie zonder loonwaardebepaling (Participatiewet art. 10d lid 5) bestaat pas vanaf die datum",
     });
     // 1.551,60 × 1,08 × 0,5 × 1,23 = 1.030,57272
     expect(LKSFORFAITAIR(DATE(2017, 2, 1), 38)).toBe(1030.57);
@@ -111,11 +111,11 @@ describe("boundaries", () => {
   it("LKS starts on 1-1-2015: #N/A before, saying the Participatiewet starts then (not naming an internal table)", () => {
     const before = (arg: string, d: string) => ({
       error: "#N/A",
-      message: `${arg}: ${d} ligt vóór 2015-01-01; de loonkostensubsidie van de Participatiewet (art. 10d) bestaat pas vanaf die datum`,
+      message: `${arg}: ${d} ligt vóór 1-1-2015; de loonkostensubsidie van de Participatiewet (art. 10d) bestaat pas vanaf die datum`,
     });
-    expect(LKS(DATE(2014, 12, 31), 0.5, 38)).toEqual(before("peildatum", "2014-12-31"));
-    expect(LKSPERIODE(DATE(2014, 12, 1), DATE(2015, 1, 31), 0.5, 38)).toEqual(before("begindatum", "2014-12-01"));
-    expect(LKSPERIODE(DATE(2015, 3, 1), DATE(2015, 3, 31), 0.5, 38, null, null, DATE(2014, 6, 1))).toEqual(before("ingangsdatum", "2014-06-01"));
+    expect(LKS(DATE(2014, 12, 31), 0.5, 38)).toEqual(before("peildatum", "31-12-2014"));
+    expect(LKSPERIODE(DATE(2014, 12, 1), DATE(2015, 1, 31), 0.5, 38)).toEqual(before("begindatum", "1-12-2014"));
+    expect(LKSPERIODE(DATE(2015, 3, 1), DATE(2015, 3, 31), 0.5, 38, null, null, DATE(2014, 6, 1))).toEqual(before("ingangsdatum", "1-6-2014"));
     // 1.501,80 × 1,08 × 0,5 × 1,23 = 997,49556
     expect(LKS(DATE(2015, 1, 1), 0.5, 38)).toBe(997.5);
   });
@@ -131,13 +131,13 @@ describe("boundaries", () => {
   it("the tables end on 31-12-2026: 1.558,55 that day, from 1-1-2027 #N/A saying the amount is not published yet", () => {
     expect(LKS(DATE(2026, 12, 31), 0.5, 36)).toBe(1558.55);
     const notYet =
-      "De waarde van wml.maand voor 2027-01-01 is nog niet bekendgemaakt: de tabel loopt tot en met 2026-12-31 (laatste waarde geldig vanaf 2026-07-01). " +
+      "De waarde van wml.maand voor 1-1-2027 is nog niet bekendgemaakt: de tabel loopt tot en met 31-12-2026 (laatste waarde geldig vanaf 1-7-2026). " +
       "Kies een eerdere peildatum; een nieuwere versie van PB Rekenkit neemt de waarde op zodra die is gepubliceerd.";
     expect(LKS(DATE(2027, 1, 1), 0.5, 36)).toEqual({ error: "#N/A", message: notYet });
     expect(WML(DATE(2027, 1, 1))).toEqual({ error: "#N/A", message: notYet });
-    expect(WML(DATE(2027, 1, 1), undefined, "uur")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^De waarde van wml\.uur voor 2027-01-01 is nog niet bekendgemaakt/) });
+    expect(WML(DATE(2027, 1, 1), undefined, "uur")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^De waarde van wml\.uur voor 1-1-2027 is nog niet bekendgemaakt/) });
     // A date before the first value says something else: the table's span.
-    expect(WML(DATE(2014, 12, 31))).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^Geen waarde voor wml\.maand op 2014-12-31: de tabel loopt van 2015-01-01/) });
+    expect(WML(DATE(2014, 12, 31))).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^Geen waarde voor wml\.maand op 31-12-2014\. De tabel loopt van 1-1-2015/) });
   });
 
   it("from 2024 the hours that count stop at voltijduren, also under 36: 2.191,80 × 1,08 × 0,5 × 1,235 × 32/36 = 1.299,29904 → 1.299,30", () => {
@@ -178,17 +178,17 @@ describe("PB.LKSPERIODE", () => {
     expect(LKSPERIODE(DATE(2023, 12, 1), DATE(2024, 1, 31), 0.4, 36)).toBe(3168.63);
   });
 
-  it("end before start is #NUM!", () => {
+  it("end before start is #VALUE!", () => {
     expect(LKSPERIODE(DATE(2023, 2, 1), DATE(2023, 1, 31), 0.4, 38)).toEqual({
-      error: "#NUM!",
-      message: "einddatum: 2023-01-31 ligt vóór de begindatum 2023-02-01. Verwacht: een einddatum op of na de begindatum",
+      error: "#VALUE!",
+      message: "einddatum: 31-1-2023 ligt vóór de begindatum 1-2-2023. Verwacht: een einddatum op of na de begindatum",
     });
   });
 
   it("a period reaching past the table end is #N/A: the re-set of 1-1-2027 needs the WML of that day", () => {
     expect(LKSPERIODE(DATE(2026, 12, 1), DATE(2027, 1, 31), 0.4, 36)).toMatchObject({
       error: "#N/A",
-      message: expect.stringMatching(/^De waarde van wml\.maand voor 2027-01-01 is nog niet bekendgemaakt/),
+      message: expect.stringMatching(/^De waarde van wml\.maand voor 1-1-2027 is nog niet bekendgemaakt/),
     });
   });
 
@@ -199,9 +199,9 @@ describe("PB.LKSPERIODE", () => {
 
   it("an ingangsdatum after the begindatum is refused with the reason", () => {
     expect(LKSPERIODE(DATE(2025, 1, 1), DATE(2025, 1, 31), 0.5, 36, undefined, undefined, DATE(2025, 1, 2))).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message:
-        "ingangsdatum: 2025-01-02 ligt na de begindatum 2025-01-01. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum",
+        "ingangsdatum: 2-1-2025 ligt na de begindatum 1-1-2025. Verwacht: de start van het dienstverband of van de laatste nieuwe vaststelling, op of vóór de begindatum",
     });
   });
 });
@@ -233,17 +233,17 @@ describe("every bad-input class, with its Dutch message", () => {
 
   it("loonwaarde outside 0–1", () => {
     expect(LKS(d, 1.2, 38)).toEqual({
-      error: "#NUM!",
-      message: "loonwaarde: 1.2 valt buiten het toegestane bereik. Verwacht: een fractie van 0 tot en met 1 (60% = 0,6).",
+      error: "#VALUE!",
+      message: "loonwaarde: 1,2 valt buiten het toegestane bereik. Verwacht: een fractie van 0 tot en met 1 (60% = 0,6).",
     });
-    expect(code(LKS(d, -0.1, 38))).toBe("#NUM!");
+    expect(code(LKS(d, -0.1, 38))).toBe("#VALUE!");
     // "60" instead of 0,6 is the likely slip
-    expect(code(LKS(d, 60, 38))).toBe("#NUM!");
+    expect(code(LKS(d, 60, 38))).toBe("#VALUE!");
   });
 
   it("loonwaarde 0,605 is not a whole percent", () => {
     expect(LKS(d, 0.605, 38)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message:
         "loonwaarde: 0.605 is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4 lid 3). Verwacht bijvoorbeeld 0,45",
     });
@@ -251,11 +251,11 @@ describe("every bad-input class, with its Dutch message", () => {
 
   it("negative hours and hours above 168", () => {
     expect(LKS(d, 0.4, -1)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "uren_per_week: -1 valt buiten het toegestane bereik. Verwacht: 0 tot en met 168 uur per week.",
     });
     expect(LKS(d, 0.4, 169)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "uren_per_week: 169 valt buiten het toegestane bereik. Verwacht: 0 tot en met 168 uur per week.",
     });
     expect(LKS(d, 0.4, 0)).toBe(0);
@@ -263,10 +263,10 @@ describe("every bad-input class, with its Dutch message", () => {
 
   it("leeftijd 14 and 20,5", () => {
     expect(LKS(d, 0.4, 38, 14)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "leeftijd: 14 valt buiten het toegestane bereik. Verwacht: 15 jaar of ouder (jonger dan 15 geldt geen minimumloon).",
     });
-    expect(WML(d, 20.5)).toEqual({ error: "#NUM!", message: "leeftijd: 20.5 is geen geheel getal. Verwacht: een geheel getal." });
+    expect(WML(d, 20.5)).toEqual({ error: "#VALUE!", message: "leeftijd: 20,5 is geen geheel getal. Verwacht: een geheel getal." });
   });
 
   it("an invalid date text", () => {
@@ -281,7 +281,7 @@ describe("every bad-input class, with its Dutch message", () => {
   it("a date outside every table names the table span", () => {
     expect(WML("2010-01-01")).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor wml.maand op 2010-01-01: de tabel loopt van 2015-01-01 tot 2027-01-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor wml.maand op 1-1-2010. De tabel loopt van 1-1-2015 tot en met 31-12-2026; kies een peildatum binnen die periode.",
     });
   });
 
@@ -300,22 +300,22 @@ describe("every bad-input class, with its Dutch message", () => {
 
   it("a multi-cell range where one value is expected", () => {
     expect(LKS(d, [[0.4, 0.5]], 38)).toEqual({
-      error: "#NUM!",
-      message: "loonwaarde: een bereik van meerdere cellen, terwijl één waarde verwacht wordt",
+      error: "#VALUE!",
+      message: "loonwaarde: een bereik van meerdere cellen, terwijl één waarde verwacht wordt. Verwijs naar één cel.",
     });
   });
 
-  it("unknown parameter name for PARAM and BRON lists the known names", () => {
+  it("unknown parameter name for PARAM and BRON is bad input (#VALUE!) and suggests the nearest names", () => {
     for (const r of [PARAM("wml.maan", d), BRON("wml.maan", d)]) {
-      expect(code(r)).toBe("#N/A");
-      expect((r as { message: string }).message).toMatch(/^Onbekende parameter "wml\.maan"\. Bekende namen: .*lks\.werkgeverslasten.*wml\.maand/);
+      expect(code(r)).toBe("#VALUE!");
+      expect((r as { message: string }).message).toMatch(/^Onbekende parameter "wml\.maan"\. Bedoelt u "wml\.maand"/);
     }
   });
 
   it("a parameter with a structured value needs a sleutel", () => {
     expect(PARAM("wml.jeugdstaffel", d)).toEqual({
-      error: "#NUM!",
-      message: "sleutel: parameter wml.jeugdstaffel heeft meerdere waarden; geef een sleutel: 15, 16, 17, 18, 19, 20",
+      error: "#VALUE!",
+      message: "sleutel ontbreekt. Parameter wml.jeugdstaffel heeft meerdere waarden; geef een sleutel: 15, 16, 17, 18, 19, 20.",
     });
     expect(PARAM("wml.jeugdstaffel", d, "21")).toEqual({
       error: "#VALUE!",
@@ -326,7 +326,7 @@ describe("every bad-input class, with its Dutch message", () => {
   it("too many arguments", () => {
     expect(invoke("WML", [d, 21, "maand", 5])).toEqual({
       error: "#VALUE!",
-      message: "PB.WML heeft ten hoogste 3 argumenten (peildatum, leeftijd, periode).",
+      message: "PB.WML heeft ten hoogste 3 argumenten (peildatum; leeftijd; periode). Verwijder de overige.",
     });
     // trailing empty arguments are what Excel passes for omitted ones: not "too many"
     expect(invoke("WML", [d, undefined, undefined, null])).toBe(1995);
@@ -353,15 +353,16 @@ describe("PB.PARAM, PB.BRON, PB.VERSIE", () => {
     expect(PARAM("lks.cap", "2015-01-01")).toBe(0.7);
   });
 
-  it("BRON cites regeling, artikel, publicatie (when known), BWB id, date, confidence and note", () => {
+  it("BRON cites regeling, artikel, publicatie (when known), date, confidence in words and the link; no research note", () => {
     expect(BRON("lks.werkgeverslasten", "2018-01-01")).toBe(
-      "Regeling loonkostensubsidie Participatiewet art. 1; Stcrt. 2017, 68248; BWBR0035633; geldig vanaf 2018-01-01; betrouwbaarheid H; " +
-        "Stcrt. 2017, 68248 verving in art. 1 'een percentage' door '23,5 procent' en schrapte het tweede lid. " +
-        "Vanaf 1-7-2021 ongewijzigd voortgezet in de Regeling LKS Pwet 2021 art. 1 (BWBR0044901).",
+      "Regeling loonkostensubsidie Participatiewet art. 1; Stcrt. 2017, 68248; geldig vanaf 1-1-2018; bron: wettekst of twee bronnen eens; " +
+        "https://wetten.overheid.nl/BWBR0035633",
     );
-    expect(BRON("lks.cap", DATE(2020, 1, 1))).toBe(
-      "Participatiewet art. 10d lid 4; BWBR0015703; geldig vanaf 2015-01-01; betrouwbaarheid H",
-    );
+    expect(BRON("lks.cap", DATE(2020, 1, 1))).toBe("Participatiewet art. 10d lid 4; geldig vanaf 1-1-2015; bron: wettekst of twee bronnen eens; https://wetten.overheid.nl/BWBR0015703");
+    // A value with one secondary source says so in words, and the note behind it ("sources.md §2.2") stays out.
+    const m = BRON("wml.maand", "2024-07-01") as string;
+    expect(m).toContain("één secundaire bron");
+    expect(m).not.toMatch(/sources\.md|nagezocht|betrouwbaarheid [HML]/);
   });
 
   it("VERSIE contains package.json's version, the parameter-set version and hash; version.ts equals package.json", () => {

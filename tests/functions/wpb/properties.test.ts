@@ -12,7 +12,7 @@ import { invoke, isErrorResult, type InvokeResult } from "../../../src/functions
 import type { CellValue, RawArg } from "../../../src/functions/contract";
 import { toCents } from "../../../src/rules/money";
 
-const EXCEL_ERRORS = ["#VALUE!", "#NUM!", "#N/A"];
+const EXCEL_ERRORS = ["#VALUE!", "#VALUE!", "#N/A"];
 
 function expectWellFormed(r: InvokeResult): void {
   if (isErrorResult(r)) {

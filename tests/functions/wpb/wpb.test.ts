@@ -129,21 +129,21 @@ describe("PB.OUTPUTALLOCATION", () => {
       message: "gemeente (2 cellen) en landelijk (3 cellen) moeten even groot zijn.",
     });
     expect(OUTPUTALLOCATION([[0, 1]], [[0, 2]], 100)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "landelijk: het landelijk totaal op positie 1 is 0; een aandeel daarvan bestaat niet. Verwacht: een totaal groter dan 0.",
     });
     expect(OUTPUTALLOCATION([[-1, 1]], [[2, 2]], 100)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "gemeente: de waarde -1 op positie 1 is negatief. Verwacht: 0 of meer.",
     });
     expect(OUTPUTALLOCATION([[3]], [[2]], 100)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message:
         "gemeente (positie 1): 3 is groter dan het landelijk totaal (landelijk positie 1) 2. Verwacht: een gemeentelijk aantal dat niet groter is dan het landelijke.",
     });
     expect(OUTPUTALLOCATION([[1, 1]], [[2, 2]], 100, [[0.5, 0.6]])).toEqual({
-      error: "#NUM!",
-      message: "De gewichten tellen op tot 1.1, niet tot 1. Verwacht: gewichten met som 1 (100%).",
+      error: "#VALUE!",
+      message: "De gewichten tellen op tot 1,1, niet tot 1. Verwacht: gewichten met som 1 (100%).",
     });
     expect(OUTPUTALLOCATION([[1, { error: "#DIV/0!" }]], [[2, 2]], 100)).toEqual({
       error: "#VALUE!",
@@ -154,7 +154,7 @@ describe("PB.OUTPUTALLOCATION", () => {
       message: 'gemeente: "abc" is geen getal. Verwacht: een getal, bijvoorbeeld 0,6 of 38.',
     });
     expect(OUTPUTALLOCATION([[1]], [[2]], -5)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "budget: -5 valt buiten het toegestane bereik. Verwacht: 0 tot en met 1000000000000.",
     });
     expect(OUTPUTALLOCATION(null, [[2]], 5)).toEqual({ error: "#VALUE!", message: "gemeente ontbreekt. Dit argument is verplicht." });
@@ -179,7 +179,7 @@ describe("PB.VERDEELINBURGERING", () => {
     expect(code(VERDEELINBURGERING(G7, N7, 5_000_000, true, 2011))).toBe("#N/A");
     expect(VERDEELINBURGERING(G7, N7, 5_000_000, true, 2013)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor verdeling.inburgering op 2013-01-01: de tabel loopt van 2012-01-01 tot 2013-01-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor verdeling.inburgering op 1-1-2013. De tabel loopt van 1-1-2012 tot en met 31-12-2012; kies een peildatum binnen die periode.",
     });
   });
   test("wrong number of counts", () => {
@@ -215,8 +215,8 @@ describe("PB.VERDEELEDUCATIE", () => {
   });
   test("budgetjaar not a whole year", () => {
     expect(VERDEELEDUCATIE(G4, N4, 2_000_000, true, 2013.5)).toEqual({
-      error: "#NUM!",
-      message: "budgetjaar: 2013.5 is geen geheel getal. Verwacht: een geheel getal.",
+      error: "#VALUE!",
+      message: "budgetjaar: 2013,5 is geen geheel getal. Verwacht: een geheel getal.",
     });
   });
 });
@@ -233,7 +233,7 @@ describe("PB.VERDEELSZW and PB.SZWMAATSTAF", () => {
     expect(SZWMAATSTAF(1000, 500, 20_000, 300, 2011)).toBeCloseTo(1413, 9);
     expect(SZWMAATSTAF(10, 1000, 0, 0, 2011)).toBe(0);
     expect(SZWMAATSTAF(-1, 0, 0, 0, 2011)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "bijstand: -1 valt buiten het toegestane bereik. Verwacht: 0 of meer.",
     });
   });
@@ -246,14 +246,14 @@ describe("PB.MEENEEM, PB.VOORFINANCIERING, PB.TERUGVORDERING", () => {
     expect(MEENEEM(1_000_000, 600_000, 2010, "WAAR")).toBe(250_000); // 25% from 2010
     expect(MEENEEM(1_000_000, 600_000, 2015)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor meeneem.reservering op 2015-01-01: de tabel loopt van 2009-01-01 tot 2015-01-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor meeneem.reservering op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     });
     expect(MEENEEM(1_000_000, 600_000, "twintig tien")).toEqual({
       error: "#VALUE!",
       message: 'jaar: "twintig tien" is geen getal. Verwacht: een getal, bijvoorbeeld 0,6 of 38.',
     });
     expect(MEENEEM(1_000_000, -1, 2010)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "besteding: -1 valt buiten het toegestane bereik. Verwacht: 0 tot en met 1000000000000.",
     });
   });
@@ -268,7 +268,7 @@ describe("PB.MEENEEM, PB.VOORFINANCIERING, PB.TERUGVORDERING", () => {
     // onrechtmatig 100.000 is reclaimed in full; the unspent 200.000 is within the 25% reservering
     expect(TERUGVORDERING(1_000_000, 800_000, 2010, false, 100_000)).toBe(100_000);
     expect(TERUGVORDERING(100, 50, 2010, false, 60)).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "onrechtmatig: 60 is groter dan de besteding 50. Verwacht: het onrechtmatig bestede deel van de besteding (ten hoogste de besteding)",
     });
     expect(code(TERUGVORDERING(100, 50, 2015))).toBe("#N/A");
@@ -287,11 +287,11 @@ describe("PB.VERDEELSLEUTEL spills in the shape of the keys", () => {
   });
   test("bad keys", () => {
     expect(VERDEELSLEUTEL(1, [[0, 0]])).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "sleutels: alle waarden zijn 0; er valt niets te verdelen. Verwacht: minstens één waarde groter dan 0.",
     });
     expect(VERDEELSLEUTEL(1, [[1, -2]])).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "sleutels: de waarde -2 op positie 2 is negatief. Verwacht: 0 of meer.",
     });
   });
@@ -309,7 +309,7 @@ describe("PB.DOELGROEP", () => {
   });
   test("errors", () => {
     expect(DOELGROEP("2013-01-01", "2012-06-30")).toEqual({
-      error: "#NUM!",
+      error: "#VALUE!",
       message: "geboortedatum: 2013-01-01 ligt na de peildatum 2012-06-30. Verwacht: een geboortedatum op of vóór de peildatum",
     });
     expect(code(DOELGROEP("1980-01-01", "2015-01-01"))).toBe("#N/A");
@@ -329,11 +329,15 @@ describe("PB.DEADLINE, PB.BUDGETJAAR, PB.OUTPUTJAAR, PB.LADDER", () => {
     expect(DEADLINE(2012, "vaststelling")).toBe(DATE(2011, 9, 30));
     expect(DEADLINE(2012, "sisa-gr")).toBe(DATE(2013, 7, 15));
     expect(code(DEADLINE(2015, "beeld"))).toBe("#N/A");
+    // Participatiewet: the BUIG budget of 2016 is known by 1-10-2015 = serial 42278; SiSa data over 2016 by 15-8-2017 = 42962.
+    expect(DEADLINE(2016, "buig")).toBe(42278);
+    expect(DEADLINE(2016, "sisa-buig")).toBe(42962);
+    expect(code(DEADLINE(2014, "buig"))).toBe("#N/A");
     expect(code(DEADLINE(2009, "vaststelling"))).toBe("#N/A");
     expect(DEADLINE(2012, "jaarrekening")).toEqual({
       error: "#VALUE!",
       message:
-        'soort: "jaarrekening" is geen geldige keuze. Verwacht: "sisa", "sisa-gr", "beeld", "vaststelling", "terugvordering", "terugvordering-gr".',
+        'soort: "jaarrekening" is geen geldige keuze. Verwacht: "sisa", "sisa-gr", "beeld", "vaststelling", "terugvordering", "terugvordering-gr", "buig", "sisa-buig".',
     });
   });
   test("output lag", () => {
@@ -345,7 +349,7 @@ describe("PB.DEADLINE, PB.BUDGETJAAR, PB.OUTPUTJAAR, PB.LADDER", () => {
   test("ladder", () => {
     expect(LADDER(5)).toBe("Betaald werk met ondersteuning");
     expect(LADDER("1")).toBe("Geïsoleerd");
-    expect(LADDER(0)).toEqual({ error: "#NUM!", message: "trede: 0 valt buiten het toegestane bereik. Verwacht: 1 tot en met 6." });
-    expect(LADDER(2.5)).toEqual({ error: "#NUM!", message: "trede: 2.5 is geen geheel getal. Verwacht: een geheel getal." });
+    expect(LADDER(0)).toEqual({ error: "#VALUE!", message: "trede: 0 valt buiten het toegestane bereik. Verwacht: 1 tot en met 6." });
+    expect(LADDER(2.5)).toEqual({ error: "#VALUE!", message: "trede: 2,5 is geen geheel getal. Verwacht: een geheel getal." });
   });
 });

@@ -99,7 +99,7 @@ describe("hoursFactor: part-time before and from 2024", () => {
     expect(thrown(() => hoursFactor("2023-01-01", -1, undefined)).message).toBe(
       "uren_per_week: -1 valt buiten het toegestane bereik. Verwacht: 0 tot en met 168 uur per week.",
     );
-    expect(thrown(() => hoursFactor("2023-01-01", 169, undefined)).code).toBe("#NUM!");
+    expect(thrown(() => hoursFactor("2023-01-01", 169, undefined)).code).toBe("#VALUE!");
     expect(thrown(() => hoursFactor("2023-01-01", 20, 0)).message).toBe(
       "voltijduren: 0 valt buiten het toegestane bereik. Verwacht: meer dan 0 en ten hoogste 168 uur per week.",
     );
@@ -112,10 +112,10 @@ describe("checkLoonwaarde", () => {
   });
 
   it("refuses 0,605 and values outside 0–1", () => {
-    expect(thrown(() => checkLoonwaarde(0.605)).code).toBe("#NUM!");
-    expect(thrown(() => checkLoonwaarde(-0.01)).code).toBe("#NUM!");
-    expect(thrown(() => checkLoonwaarde(1.01)).code).toBe("#NUM!");
-    expect(thrown(() => checkLoonwaarde(NaN)).code).toBe("#NUM!");
+    expect(thrown(() => checkLoonwaarde(0.605)).code).toBe("#VALUE!");
+    expect(thrown(() => checkLoonwaarde(-0.01)).code).toBe("#VALUE!");
+    expect(thrown(() => checkLoonwaarde(1.01)).code).toBe("#VALUE!");
+    expect(thrown(() => checkLoonwaarde(NaN)).code).toBe("#VALUE!");
   });
 });
 
@@ -141,9 +141,9 @@ describe("lksPeriodMonths: calendar-day pro rata", () => {
     ]);
   });
 
-  it("end before start is #NUM! with the Dutch message", () => {
+  it("end before start is #VALUE! with the Dutch message", () => {
     const e = thrown(() => lksPeriodMonths({ start: "2023-02-01", end: "2023-01-31", loonwaarde: 0.4, hoursPerWeek: 38 }));
-    expect(e.code).toBe("#NUM!");
-    expect(e.message).toBe("einddatum: 2023-01-31 ligt vóór de begindatum 2023-02-01. Verwacht: een einddatum op of na de begindatum");
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe("einddatum: 31-1-2023 ligt vóór de begindatum 1-2-2023. Verwacht: een einddatum op of na de begindatum");
   });
 });

@@ -27,7 +27,7 @@ describe("doelgroep", () => {
   });
   test("re-integratie at 16/17 without the judgement: the answer depends on it, so it is asked for", () => {
     expect(errorOf(() => at("1994-07-01", { soort: "re-integratie" }))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "invalid",
       message:
         "leerwerktraject: voor 17 jaar hangt re-integratie af van het oordeel van het college dat een leer-werktraject geboden is (Wpb art. 3 lid 3). Verwacht: WAAR of ONWAAR",
@@ -44,13 +44,13 @@ describe("doelgroep", () => {
     expect(errorOf(() => doelgroep({ geboortedatum: "1980-01-01", peildatum: "2015-01-01" }))).toEqual({
       code: "#N/A",
       kind: "dateOutsideTable",
-      message: "Geen waarde voor doelgroep.leeftijd op 2015-01-01: de tabel loopt van 2009-01-01 tot 2015-01-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor doelgroep.leeftijd op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     });
     expect(errorOf(() => doelgroep({ geboortedatum: "1980-01-01", peildatum: "2008-12-31" })).code).toBe("#N/A");
   });
   test("birth date after peildatum", () => {
     expect(errorOf(() => doelgroep({ geboortedatum: "2012-07-01", peildatum: P }))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "invalid",
       message: "geboortedatum: 2012-07-01 ligt na de peildatum 2012-06-30. Verwacht: een geboortedatum op of vóór de peildatum",
     });

@@ -45,12 +45,12 @@ describe("verdeelsleutel", () => {
   });
   test("bad keys", () => {
     expect(errorOf(() => verdeelsleutel(1, [1, -1]))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "negativeInRange",
       message: "sleutels: de waarde -1 op positie 2 is negatief. Verwacht: 0 of meer.",
     });
     expect(errorOf(() => verdeelsleutel(1, [0, 0]))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "allZero",
       message: "sleutels: alle waarden zijn 0; er valt niets te verdelen. Verwacht: minstens één waarde groter dan 0.",
     });

@@ -45,7 +45,7 @@ describe("outputAllocation: budget × Σ wᵢ · gemeenteᵢ / landelijkᵢ", ()
       message: "gemeente (2 cellen) en landelijk (1 cellen) moeten even groot zijn.",
     });
     expect(errorOf(() => outputFraction({ gemeente: [0, 1], landelijk: [0, 2] }))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "zeroNational",
       message: "landelijk: het landelijk totaal op positie 1 is 0; een aandeel daarvan bestaat niet. Verwacht: een totaal groter dan 0.",
     });
@@ -56,18 +56,18 @@ describe("outputAllocation: budget × Σ wᵢ · gemeenteᵢ / landelijkᵢ", ()
       "landelijk: de waarde -2 op positie 1 is negatief. Verwacht: 0 of meer.",
     );
     expect(errorOf(() => outputFraction({ gemeente: [5], landelijk: [4] }))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "aboveNational",
       message:
         "gemeente (positie 1): 5 is groter dan het landelijk totaal (landelijk positie 1) 4. Verwacht: een gemeentelijk aantal dat niet groter is dan het landelijke.",
     });
     expect(errorOf(() => outputFraction({ gemeente: [1, 1], landelijk: [2, 2], gewichten: [0.5, 0.6] }))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "weightsNotOne",
-      message: "De gewichten tellen op tot 1.1, niet tot 1. Verwacht: gewichten met som 1 (100%).",
+      message: "De gewichten tellen op tot 1,1, niet tot 1. Verwacht: gewichten met som 1 (100%).",
     });
     expect(errorOf(() => outputFraction({ gemeente: [1, 1], landelijk: [2, 2], gewichten: [1.5, -0.5] })).message).toBe(
-      "gewichten: de waarde -0.5 op positie 2 is negatief. Verwacht: 0 of meer.",
+      "gewichten: de waarde -0,5 op positie 2 is negatief. Verwacht: 0 of meer.",
     );
     expect(errorOf(() => outputFraction({ gemeente: [1, 1], landelijk: [2, 2], gewichten: [1] })).kind).toBe("unequalRanges");
     expect(errorOf(() => outputFraction({ gemeente: [], landelijk: [] })).kind).toBe("emptyRange");
@@ -102,7 +102,7 @@ describe("verdeelInburgering (Bpb art. 9, 10; 2012 only)", () => {
     expect(errorOf(() => verdeelInburgering(G7, N7, 1, true, 2011))).toEqual({
       code: "#N/A",
       kind: "dateOutsideTable",
-      message: "Geen waarde voor verdeling.inburgering op 2011-01-01: de tabel loopt van 2012-01-01 tot 2013-01-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor verdeling.inburgering op 1-1-2011. De tabel loopt van 1-1-2012 tot en met 31-12-2012; kies een peildatum binnen die periode.",
     });
     expect(errorOf(() => verdeelInburgering(G7, N7, 1, true, 2013)).code).toBe("#N/A");
   });
@@ -117,7 +117,7 @@ describe("verdeelInburgering (Bpb art. 9, 10; 2012 only)", () => {
       /^gemeente \(positie 7\): 3000 is groter dan het landelijk totaal \(landelijk positie 7\) 1000\./,
     );
     expect(errorOf(() => verdeelInburgering([0, 0, 1, 1, 1, 1, 1], [0, 0, 4, 4, 4, 4, 4], 1, true, 2012))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "zeroNational",
       message:
         "landelijk (voorzieningen: iv + 1,5 × div): het landelijk totaal op positie 1 is 0; een aandeel daarvan bestaat niet. Verwacht: een totaal groter dan 0.",
@@ -144,10 +144,10 @@ describe("verdeelEducatie (Bpb art. 4, 6; 2013–2014)", () => {
     expect(errorOf(() => verdeelEducatie(G4, N4, 1, true, 2012))).toEqual({
       code: "#N/A",
       kind: "dateOutsideTable",
-      message: "Geen waarde voor verdeling.educatie op 2012-01-01: de tabel loopt van 2013-01-01 tot 2015-01-01. Kies een peildatum binnen die periode.",
+      message: "Geen waarde voor verdeling.educatie op 1-1-2012. De tabel loopt van 1-1-2013 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     });
     expect(errorOf(() => verdeelEducatie(G4, N4, 1, true, 2015)).message).toBe(
-      "Geen waarde voor verdeling.educatie op 2015-01-01: de tabel loopt van 2013-01-01 tot 2015-01-01. Kies een peildatum binnen die periode.",
+      "Geen waarde voor verdeling.educatie op 1-1-2015. De tabel loopt van 1-1-2013 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     );
   });
   test("exactly 4 values", () => {
@@ -176,12 +176,12 @@ describe("verdeelSzw (Bpb art. 2, bijlage 1): (a·OW/OTW + (1−a)·KW/TKW) × T
   test("2008 and 2015 are #N/A", () => {
     expect(errorOf(() => verdeelSzw({ ...x, budgetjaar: 2008 })).code).toBe("#N/A");
     expect(errorOf(() => verdeelSzw({ ...x, budgetjaar: 2015 })).message).toBe(
-      "Geen waarde voor verdeling.szw.a op 2015-01-01: de tabel loopt van 2009-01-01 tot 2015-01-01. Kies een peildatum binnen die periode.",
+      "Geen waarde voor verdeling.szw.a op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     );
   });
   test("bad input", () => {
     expect(errorOf(() => verdeelSzw({ ...x, kw: 0, tkw: 0, budgetjaar: 2010 }))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       kind: "zeroNational",
       message: "tkw: het landelijk totaal op positie 1 is 0; een aandeel daarvan bestaat niet. Verwacht: een totaal groter dan 0.",
     });
