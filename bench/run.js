@@ -112,10 +112,13 @@ async function ensureFile(n, native) {
   return file;
 }
 
-/** `pb recalc` as a user runs it: a fresh node process; wall time and peak RSS from /usr/bin/time when present. */
-function pbRecalc(file) {
-  const report = file.replace(/\.xlsx$/, ".report.json");
-  const cmd = [path.join(ROOT, "bin", "pb.js"), "recalc", file, "--out", report];
+/**
+ * `pb recalc` as a user runs it: a fresh node process; wall time and peak RSS from /usr/bin/time when present.
+ * ".json": the JSON report with a receipt per PB cell (for 100k rows some 280 MB); ".txt": the text report.
+ */
+function pbRecalc(file, ext = ".json") {
+  const report = file.replace(/\.xlsx$/, `.report${ext}`);
+  const cmd = [path.join(ROOT, "bin", "pb.js"), "recalc", file, "--out", report, "--overwrite"];
   const hasTime = fs.existsSync("/usr/bin/time");
   const t0 = process.hrtime.bigint();
   const r = hasTime
@@ -124,11 +127,15 @@ function pbRecalc(file) {
   const wall = secs(t0);
   const rss = /RSS_KB=(\d+)/.exec(r.stderr || "");
   const summary = (r.stdout || "").trim().split("\n").pop();
-  let build;
-  try {
-    build = JSON.parse(fs.readFileSync(report, "utf8")).timings.buildSeconds;
-  } catch {
-    build = NaN;
+  let build = NaN;
+  if (ext === ".json") {
+    try {
+      // the first lines hold the timings; the cells (with their receipts) follow
+      const head = fs.readFileSync(report, "utf8").slice(0, 65536);
+      build = Number(/"timings": \{"buildSeconds":([\d.e-]+)/.exec(head)?.[1]);
+    } catch {
+      build = NaN;
+    }
   }
   return { wall, rssMb: rss ? Number(rss[1]) / 1024 : NaN, exit: r.status, summary, build };
 }
@@ -200,7 +207,9 @@ async function main() {
     const nativeFile = await ensureFile(n, true);
 
     const e2e = pbRecalc(pbFile);
-    console.log(`  pb recalc (eind tot eind, eigen proces):   ${fmt(e2e.wall)}  piek-RSS ${e2e.rssMb.toFixed(0)} MB  exit ${e2e.exit}  «${e2e.summary}»`);
+    console.log(`  pb recalc (eind tot eind, eigen proces):   ${fmt(e2e.wall)}  piek-RSS ${e2e.rssMb.toFixed(0)} MB  exit ${e2e.exit}  «${e2e.summary}»  (JSON-rapport met bonnen)`);
+    const e2eText = pbRecalc(pbFile, ".txt");
+    console.log(`  pb recalc, tekstrapport:                   ${fmt(e2eText.wall)}  piek-RSS ${e2eText.rssMb.toFixed(0)} MB  exit ${e2eText.exit}`);
 
     let t0 = process.hrtime.bigint();
     const pbModel = (await readWorkbook(pbFile)).model;
@@ -210,7 +219,7 @@ async function main() {
     const readNative = secs(t0);
     const pbOnly = recalcOnly(pbModel);
     const nativeOnly = recalcOnly(nativeModel);
-    console.log(`  lezen (ExcelJS):                           PB ${fmt(readPb)}, native ${fmt(readNative)}`);
+    console.log(`  lezen (strikte lezer):                           PB ${fmt(readPb)}, native ${fmt(readNative)}`);
     console.log(`  alleen herberekenen, PB.LKS:               ${fmt(pbOnly)}`);
     console.log(`  alleen herberekenen, native formules:      ${fmt(nativeOnly)}`);
     console.log(`  verhouding PB / native:                    ${(pbOnly / nativeOnly).toFixed(2)}`);
@@ -235,7 +244,7 @@ async function main() {
       upstream = withUpstreamGraph(() => recalcOnly(nativeModel, 1));
       console.log(`  alleen herberekenen, native, HF zonder patch: ${fmt(upstream)} (met patch ${fmt(nativeOnly)})`);
     }
-    rows.push({ n, e2e, readPb, pbOnly, nativeOnly, lo, upstream });
+    rows.push({ n, e2e, e2eText, readPb, pbOnly, nativeOnly, lo, upstream });
   }
   fs.writeFileSync(path.join(OUT, "engine-bench.json"), JSON.stringify({ when: new Date().toISOString(), rows }, null, 2));
 

@@ -5,15 +5,16 @@
 const path = require("path");
 const fs = require("fs");
 
-const entry = path.join(__dirname, "..", "dist-cli", "cli", "main.js");
+const entry = path.join(__dirname, "..", "dist-cli", "cli", "launch.js");
 if (!fs.existsSync(entry)) {
   process.stderr.write(
     "pb is nog niet gebouwd: " + entry + " ontbreekt.\n" + "Bouw het eerst met:  npm run build:cli\n",
   );
   process.exit(2);
 }
-const { main } = require(entry);
-main(process.argv.slice(2)).then(
+// Every command runs in a worker thread with a heap limit and a CPU-time budget (dist-cli/cli/launch.js).
+const { launch } = require(entry);
+launch(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -5,7 +5,14 @@
  * key 3.5 answers every formula with #LIC!). So the `pb` command as distributed with HyperFormula falls under GPL-3.0;
  * the project itself is EUPL-1.2, which names GPL-3.0 as compatible. The add-in bundle never includes HyperFormula.
  */
-import { DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
+import {
+  DenseSparseChooseBasedOnThreshold,
+  DetailedCellError,
+  HyperFormula,
+  type ConfigParams,
+  type RawCellContent,
+  type SerializedNamedExpression,
+} from "hyperformula";
 import type { CellModel, DefinedNameModel, WorkbookModel } from "../xlsx/model";
 import { toDisplayFormula, translateStructuredReferences } from "../functions/formulaNames";
 import { registerPbFunctions } from "./plugin";
@@ -13,6 +20,8 @@ import { UNSUPPORTED_FUNCTION } from "./excelFunctions";
 import { engineFormula, rewriteContext, unsupportedCell, type RewriteContext } from "./rewrite";
 import { parseAddress, parseRange } from "../xlsx/a1";
 import { DATE1904_OFFSET, utcDateToSerial, type DateSystem } from "../rules/dates";
+import { installGuards, takeGuardHits, type GuardHit } from "./guard";
+import { dutchEngineMessage } from "./messages";
 
 // Address helpers live in src/xlsx/a1.ts; re-exported for the engine's users.
 export { columnLetter, formatAddress, parseAddress, parseRange } from "../xlsx/a1";
@@ -31,6 +40,9 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   ignoreWhiteSpace: "any",
   // Column search keeps VLOOKUP/MATCH on big WML tables linear per lookup without an index build per column.
   useColumnIndex: false,
+  // The default (always dense) allocates width × height slots per sheet: two cells at A1 and XFD1048576 would ask for
+  // 17 billion. Dense only when at least a tenth of the sheet's rectangle is filled, so it never costs more than 10×.
+  chooseAddressMappingPolicy: new DenseSparseChooseBasedOnThreshold(0.1),
 };
 
 /** What the engine hands its plugins (HyperFormula's `config.context`); the PB plugin passes dateSystem to invoke(). */
@@ -63,8 +75,12 @@ export interface UnsupportedFormula {
   reason: string;
 }
 
-/** What HyperFormula is given for one cell. Text always gets a leading ' so that "0012" or "1-7-2024" stay text. */
+/**
+ * What HyperFormula is given for one cell. Text always gets a leading ' so that "0012" or "1-7-2024" stay text.
+ * A cell the reader marked unverified gets #N/A instead of its formula: the audit reports it and what depends on it.
+ */
 function rawContent(cell: CellModel, sheet: string, ctx: RewriteContext, date1904: boolean, unsupported: UnsupportedFormula[]): RawCellContent {
+  if (cell.unverified !== undefined) return "#N/A";
   if (cell.formula !== undefined && cell.formula !== "") {
     const r = engineFormula(cell.formula, { sheet, address: cell.address }, ctx);
     if (r.reason === undefined) return `=${r.formula}`;
@@ -88,6 +104,8 @@ export interface BuiltEngine {
   unsupported: UnsupportedFormula[];
   /** Seconds spent in HyperFormula's build (parse + dependency graph + full evaluation). */
   buildSeconds: number;
+  /** Formulas the engine could not handle (too deep for its recursion); their cells hold #ERROR! with the reason. */
+  guarded: GuardHit[];
 }
 
 function namedExpressions(names: readonly DefinedNameModel[], sheetIds: Map<string, number>, ctx: RewriteContext, skipped: string[]): SerializedNamedExpression[] {
@@ -123,17 +141,27 @@ function acceptedNames(candidates: SerializedNamedExpression[], sheetNames: stri
     try {
       probe.addNamedExpression(n.name, n.expression as RawCellContent, n.scope);
       ok.push(n);
-    } catch (e) {
-      skipped.push(`Naam ${n.name} (${n.expression}) kan niet worden gebruikt: ${e instanceof Error ? e.message : String(e)}`);
+    } catch {
+      skipped.push(`Naam ${n.name} (${n.expression}) kan niet worden gebruikt: de rekenkern aanvaardt de naam of de formule niet.`);
     }
   }
   probe.destroy();
   return ok;
 }
 
+/** The engine refused the workbook as a whole (never for one formula: guard.ts marks those). Dutch message. */
+export class EngineFailure extends Error {
+  constructor(readonly cause: unknown) {
+    super("De rekenkern kan deze werkmap niet verwerken; er is niets herberekend.");
+    this.name = "EngineFailure";
+  }
+}
+
 /** Load a workbook into HyperFormula and calculate everything. */
 export function buildEngine(model: WorkbookModel): BuiltEngine {
   registerPbFunctions();
+  installGuards();
+  takeGuardHits();
   const config = engineConfig(model);
   const ctx = rewriteContext(model.tables, engineFunctionNames());
   const date1904 = model.date1904 === true;
@@ -146,7 +174,7 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
     const covered = new Set<string>();
     // Cells inside a multi-cell array formula hold only cached values in the file; the engine spills into them.
     for (const c of sheet.cells) {
-      if (c.formula && c.arrayRef && c.arrayRef.includes(":")) {
+      if (c.formula && c.arrayRef && c.arrayRef.includes(":") && c.unverified === undefined) {
         const r = parseRange(c.arrayRef);
         if (!r) continue;
         for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) covered.add(`${y},${x}`);
@@ -175,21 +203,25 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
   const t0 = process.hrtime.bigint();
   let hf: HyperFormula;
   try {
-    hf = HyperFormula.buildFromSheets(data, config, names);
+    try {
+      hf = HyperFormula.buildFromSheets(data, config, names);
+    } catch (e) {
+      if (names.length === BUILTIN_NAMES.length) throw e;
+      names = [...BUILTIN_NAMES, ...acceptedNames(names.slice(BUILTIN_NAMES.length), [...sheetIds.keys()], skippedNames)];
+      hf = HyperFormula.buildFromSheets(data, config, names);
+    }
   } catch (e) {
-    if (names.length === BUILTIN_NAMES.length) throw e;
-    names = [...BUILTIN_NAMES, ...acceptedNames(names.slice(BUILTIN_NAMES.length), [...sheetIds.keys()], skippedNames)];
-    hf = HyperFormula.buildFromSheets(data, config, names);
+    throw new EngineFailure(e);
   }
   const buildSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { hf, sheetIds, skippedNames, unsupported, buildSeconds };
+  return { hf, sheetIds, skippedNames, unsupported, buildSeconds, guarded: takeGuardHits() };
 }
 
 /** A value as the report and `pb eval` show it: plain JS, errors as {error, message}. */
 export type EngineValue = number | string | boolean | null | { error: string; message: string };
 
 export function fromHfValue(v: unknown): EngineValue {
-  if (v instanceof DetailedCellError) return { error: v.value, message: v.message ?? "" };
+  if (v instanceof DetailedCellError) return { error: v.value, message: dutchEngineMessage(v.value, v.message) };
   if (v === undefined) return null;
   return v as EngineValue;
 }

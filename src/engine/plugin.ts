@@ -22,6 +22,7 @@ import { invoke, isErrorResult } from "../functions/invoke";
 import { NAMESPACE, REGISTRY } from "../functions/registry";
 import type { DateSystem } from "../rules/dates";
 import { registerExcelFunctions } from "./excelFunctions";
+import { dutchEngineMessage } from "./messages";
 
 // The AST and interpreter-state types are internal to HyperFormula; the plugin passes them through untouched.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -57,7 +58,10 @@ export function toCellError(code: string, message: string): CellError {
 /** One HyperFormula scalar (number, string, boolean, EmptyValue, CellError, typed number) → plain JS. */
 export function fromHfScalar(v: unknown): CellValue {
   if (v === EmptyValue || v === undefined) return null;
-  if (v instanceof CellError) return { error: excelErrorCode(v.type), message: v.message };
+  if (v instanceof CellError) {
+    const error = excelErrorCode(v.type);
+    return { error, message: dutchEngineMessage(error, v.message) };
+  }
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   // Dates, percentages and currencies are numbers with a format tag ({val}) inside HyperFormula.
   if (typeof v === "object" && v !== null && "val" in v) return (v as { val: number }).val;
@@ -90,6 +94,24 @@ function parametersOf(spec: FunctionSpec): FunctionArgument[] {
   }));
 }
 
+/** Where a PB call is evaluated: HyperFormula's address of the formula (0-based). */
+export interface CallAddress {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
+/**
+ * When set, every PB call the engine makes goes through this instead of invoke() and must return invoke()'s result:
+ * the audit uses it to keep a receipt of each call with the very arguments the function received. `given` is the number
+ * of arguments written in the formula (the engine passes omitted optional ones as empty).
+ */
+export type PbCallSink = (id: string, raw: RawArg[], ctx: { dateSystem: DateSystem }, at: CallAddress, given: number) => ReturnType<typeof invoke>;
+let callSink: PbCallSink | undefined;
+export function setPbCallSink(sink: PbCallSink | undefined): void {
+  callSink = sink;
+}
+
 export const PB_FUNCTION_NAMES: readonly string[] = [...REGISTRY.keys()].map((id) => `${NAMESPACE}.${id}`);
 
 class PbPlugin extends FunctionPlugin {}
@@ -103,10 +125,12 @@ for (const spec of REGISTRY.values()) {
     // The workbook's date system (engineConfig puts it in HyperFormula's context): PB date arguments and results count
     // in the same system as DATE() and the cells.
     const dateSystem = (this.config.context as { dateSystem?: DateSystem } | undefined)?.dateSystem ?? 1900;
-    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
+    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
       // Looked up at call time, so that a spy on REGISTRY.get(id).impl sees engine calls (tests/engine/sameCode).
-      toHfResult(spec, invoke(spec.id, args.map(fromHfArg), { dateSystem })) as any,
-    );
+      const raw = args.map(fromHfArg);
+      const result = callSink ? callSink(spec.id, raw, { dateSystem }, state.formulaAddress, ast.args.length) : invoke(spec.id, raw, { dateSystem });
+      return toHfResult(spec, result) as any;
+    });
   };
   const metadata: ImplementedFunctions[string] = { method, parameters: parametersOf(spec) };
   if (spec.result === "matrix") {

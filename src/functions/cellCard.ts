@@ -80,7 +80,9 @@ function dutchDate(iso: string): string {
 }
 
 function inputProperty(value: RawArg, type: string | undefined): CardProperty {
-  if (typeof value === "number") return type === "date" ? num(value, "d-m-yyyy") : num(value);
+  // The receipt holds a date argument as its ISO date (receipt.ts), whatever the workbook's date system: shown as typed.
+  if (type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return text(dutchDate(value));
+  if (typeof value === "number") return num(value);
   if (typeof value === "boolean") return { type: "Boolean", basicValue: value };
   if (typeof value === "string") return text(value);
   if (Array.isArray(value)) return text(`bereik van ${value.length}×${(value[0] as unknown[] | undefined)?.length ?? 0}`);

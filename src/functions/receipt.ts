@@ -5,7 +5,8 @@
  */
 import { activeParameterSet, type ParameterSetOrigin, type ParameterUse } from "../parameters";
 import { ADDIN_VERSION } from "../version";
-import type { CallContext, RawArg } from "./contract";
+import { serialToIso, type DateSystem } from "../rules/dates";
+import type { RawArg } from "./contract";
 import { invoke, type InvokeResult } from "./invoke";
 import { REGISTRY } from "./registry";
 
@@ -26,11 +27,18 @@ export interface Receipt {
   addinVersion: string;
 }
 
-/** `ctx.dateSystem`: the workbook's (a 1904 workbook's serials are read as 1904 days), as for invoke(). */
-export function withReceipt(id: string, raw: readonly RawArg[], ctx: Pick<CallContext, "dateSystem"> = {}): Receipt {
+/** A date argument as the receipt shows it: an Excel serial as its ISO date; anything else as it was received. */
+function dateInput(v: RawArg, system: DateSystem): RawArg {
+  if (typeof v !== "number" || !Number.isFinite(v)) return v;
+  // 1900…2200 is refused as "a year typed where a date belongs"; the receipt shows what was typed
+  if (Number.isInteger(v) && v >= 1900 && v <= 2200) return v;
+  return serialToIso(v, system) ?? v;
+}
+
+export function withReceipt(id: string, raw: readonly RawArg[], ctx: { dateSystem?: DateSystem } = {}): Receipt {
   const set = activeParameterSet();
   const trace: ParameterUse[] = [];
-  const result = invoke(id, raw, { ...ctx, trace });
+  const result = invoke(id, raw, { trace, ...(ctx.dateSystem ? { dateSystem: ctx.dateSystem } : {}) });
   const spec = REGISTRY.get(id);
   const seen = new Set<string>();
   const parameters = trace.filter((u) => {
@@ -41,7 +49,7 @@ export function withReceipt(id: string, raw: readonly RawArg[], ctx: Pick<CallCo
   });
   const inputs: Record<string, RawArg> = {};
   (spec?.args ?? []).forEach((a, i) => {
-    if (raw[i] !== undefined) inputs[a.name] = raw[i];
+    if (raw[i] !== undefined) inputs[a.name] = a.type === "date" ? dateInput(raw[i], ctx.dateSystem ?? 1900) : raw[i];
   });
   return {
     function: `PB.${id}`,

@@ -44,6 +44,11 @@ export interface CellModel {
   storedFormula?: string;
   /** Array formula (t="array"): the range it covers, e.g. "D2" or "D2:D10". The writer stores PB calls this way. */
   arrayRef?: string;
+  /**
+   * Read from a file: why this cell cannot be recomputed (Dutch), e.g. a formula beyond Excel's limits or a range too
+   * large to materialise. The engine is not given its formula; the audit reports it and every PB cell that depends on it.
+   */
+  unverified?: string;
 }
 
 /** How a sheet prints: always A4, with every column on the width of one page (as many pages down as needed). */
@@ -64,6 +69,8 @@ export interface SheetModel {
   freeze?: string;
   /** Rows (1-based) spanned by merges, as "A1:E1". */
   merges?: string[];
+  /** Read from a file: hidden sheets are recalculated like the others, but an auditor should know. */
+  state?: "visible" | "hidden" | "veryHidden";
   /** Every cell aligned to the top (rows that hold wrapped text read as one line of a table). */
   alignTop?: boolean;
   /** Sheet protection without a password: only cells with `input` can be changed, and anyone can lift it. */
@@ -77,6 +84,8 @@ export interface DefinedNameModel {
   ref: string;
   /** Sheet-scoped name (localSheetId in the file): the sheet's name; absent = workbook scope. */
   localSheet?: string;
+  /** Read from a file: hidden="1" (Excel's own names such as _xlnm._FilterDatabase usually are). */
+  hidden?: boolean;
 }
 
 /**
@@ -111,4 +120,8 @@ export interface WorkbookModel {
   properties?: { title?: string; creator?: string; description?: string };
   /** Ask Excel to recalculate everything when opening. */
   fullCalcOnLoad?: boolean;
+  /** Read from a file: calcPr calcMode; "manual" means the cached values may be stale. */
+  calcMode?: "auto" | "manual" | "autoNoTable";
+  /** Read from a file: how many formula cells there are and how many carry a cached value (none: saved unrecalculated). */
+  formulaStats?: { formulas: number; withCachedValue: number };
 }

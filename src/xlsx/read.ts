@@ -1,34 +1,38 @@
 /**
- * Reading a .xlsx file into a WorkbookModel: every cell with its value, or its formula (display form `PB.LKS(` and the
- * stored text), the cached result Excel saved, and the number format. ExcelJS (pinned, MIT) is imported only in this
- * folder. Defined names are read from xl/workbook.xml directly, because ExcelJS drops their sheet scope and constant
- * names. The file is only read, never written.
+ * Reading a .xlsx file into a WorkbookModel: the one reading path of the audit (`pb recalc`, `pb check`, tests).
+ * Strict and streaming: the file is read once and hashed; the package is opened with yauzl and every part inflated as
+ * a stream, each byte counted; the XML is parsed by saxes as it arrives, checked for well-formedness, without a DTD
+ * and without entities beyond XML's five; the cells are checked the way Excel writes them (sheet.ts). What Excel would
+ * refuse is refused (WorkbookReadError, a Dutch message naming part, sheet and cell); what Excel would open but the
+ * engine cannot be trusted with is kept and marked `unverified`. The file is only read, never written.
  */
-import { columnLetter, decodeXml } from "./a1";
-import { utcDateToSerial } from "../rules/dates";
-import { promises as fs } from "fs";
-import type ExcelJSModule from "exceljs";
-import JSZip from "jszip";
-import { toDisplayFormula } from "../functions/formulaNames";
-import type { CellError, CellModel, CellScalar, DefinedNameModel, SheetModel, WorkbookModel } from "./model";
-import { DEFAULT_MAX_FILE_MB, readError, WorkbookReadError } from "./readErrors";
-import { fastReadSheets, FastReadUnsupported } from "./fastRead";
+import { limitsWith, type ReadLimits } from "./limits";
+import type { DefinedNameModel, SheetModel, TableModel, WorkbookModel } from "./model";
+import { readFileSafely, ZipPackage } from "./package";
+import { RelsSink, SharedStringsSink, StylesSink, TableSink, WorkbookSink, type Relationship } from "./parts";
+import { readError, where, WorkbookReadError } from "./readErrors";
+import { SheetSink, strictRange, type SheetBudget } from "./sheet";
+import { XmlDecoder, XmlStream, type XmlSink } from "./xml";
 
 export interface ReadOptions {
   /** Refuse files larger than this many MB (default 200). */
   maxMb?: number;
-  /**
-   * "fast" (default): scan the sheet XML directly (values, formulas, cached results, number formats), falling back to
-   * ExcelJS for anything unusual; "exceljs": always the full ExcelJS object model (also column widths).
-   */
-  reader?: "fast" | "exceljs";
+  /** Any of the other limits (limits.ts); unset ones keep their default. */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface ReadResult {
   model: WorkbookModel;
   /** Things the auditor should know about the file (Dutch). */
   warnings: string[];
+  /** Size of the file in bytes. */
   bytes: number;
+  /** SHA-256 of exactly the bytes that were read, hex. */
+  sha256: string;
+  /** Bytes inflated from the package. */
+  unpackedBytes: number;
+  /** Cells kept but not recomputable (see CellModel.unverified). */
+  unverified: number;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -39,168 +43,207 @@ function startsWith(buf: Buffer, sig: readonly number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? decodeXml(m[1]) : undefined;
+function relsPartOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-/** Sheet names in workbook order and defined names with their scope, straight from xl/workbook.xml. */
-export function parseWorkbookXml(xml: string): { sheets: string[]; names: DefinedNameModel[]; date1904: boolean } {
-  const sheets = [...xml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)].map((m) => attr(m[0], "name") ?? "");
-  const names: DefinedNameModel[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?definedName(\s[^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)) {
-    const name = attr(m[1], "name");
-    if (!name) continue;
-    const local = attr(m[1], "localSheetId");
-    const localSheet = local !== undefined ? sheets[Number(local)] : undefined;
-    names.push({ name, ref: decodeXml(m[2]).trim(), ...(localSheet !== undefined ? { localSheet } : {}) });
+class Reader {
+  constructor(
+    private readonly file: string,
+    private readonly pkg: ZipPackage,
+    readonly limits: ReadLimits,
+  ) {}
+
+  async part<S extends XmlSink & { end?(): void }>(part: string, make: (refuse: (d: string) => Error) => S, context: () => string = () => part): Promise<S> {
+    const refuse = (detail: string) => readError("invalid", this.file, context(), detail);
+    const sink = make(refuse);
+    const xml = new XmlStream(sink, this.limits, refuse);
+    const decoder = new XmlDecoder(refuse);
+    await this.pkg.stream(part, (chunk) => xml.write(decoder.decode(chunk)));
+    xml.write(decoder.end());
+    xml.end();
+    sink.end?.();
+    return sink;
   }
-  const pr = /<(?:\w+:)?workbookPr\s[^>]*>/.exec(xml);
-  const d = pr ? attr(pr[0], "date1904") : undefined;
-  return { sheets, names, date1904: d === "1" || d === "true" };
+
+  async rels(part: string): Promise<Map<string, Relationship>> {
+    const relsPart = relsPartOf(part);
+    if (!this.pkg.has(relsPart)) return new Map();
+    return (await this.part(relsPart, (r) => new RelsSink(r, part))).rels;
+  }
 }
 
-function plainText(v: unknown): string {
-  if (v && typeof v === "object") {
-    const o = v as { richText?: { text: string }[]; text?: unknown };
-    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join("");
-    if (o.text !== undefined) return plainText(o.text);
+/**
+ * What HyperFormula builds for range references: every cell of a range gets an edge (and an empty cell a vertex of
+ * its own), except that a range growing downwards from the same top row reuses the previous one (running totals).
+ */
+function rangeCost(ranges: SheetBudget["ranges"]): number {
+  const groups = new Map<string, number[][]>();
+  for (const [sheet, top, left, bottom, right] of ranges.values()) {
+    const k = `${sheet}\u0000${top},${left},${right}`;
+    const g = groups.get(k);
+    if (g) g.push([bottom, right - left + 1, top]);
+    else groups.set(k, [[bottom, right - left + 1, top]]);
   }
-  return String(v);
-}
-
-function cachedResult(r: unknown): CellScalar | CellError | undefined {
-  if (r === undefined) return undefined;
-  if (r === null || typeof r === "number" || typeof r === "string" || typeof r === "boolean") return r;
-  if (r instanceof Date) return utcDateToSerial(r);
-  if (typeof r === "object" && typeof (r as CellError).error === "string") return { error: (r as CellError).error };
-  return plainText(r);
-}
-
-/** Unpacked size of all parts, from the zip directory (before unpacking anything). */
-function unpackedBytes(zip: JSZip): number {
-  let total = 0;
-  zip.forEach((_p, f) => {
-    const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-    if (typeof size === "number") total += size;
-  });
-  return total;
-}
-
-/** Check what kind of file this is before handing it to ExcelJS; throws WorkbookReadError with a Dutch message. */
-async function openPackage(file: string, buf: Buffer, maxMb: number): Promise<{ zip: JSZip; workbookXml: string }> {
-  if (buf.length === 0) throw readError("empty", file);
-  if (startsWith(buf, OLE_SIGNATURE)) {
-    throw buf.includes(ENCRYPTION_INFO) ? readError("encrypted", file) : readError("legacyXls", file);
-  }
-  if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw readError("notZip", file);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch (e) {
-    throw readError("corrupt", file, `zip-structuur: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const unpacked = unpackedBytes(zip) / 1e6;
-  // Sheet XML is ~10-30x larger than its zip; anything far beyond that is a zip bomb, not a register.
-  if (unpacked > maxMb * 40) throw readError("unpackedTooLarge", file, unpacked, maxMb * 40);
-  if (zip.file("xl/workbook.bin")) throw readError("xlsb", file);
-  const mimetype = zip.file("mimetype");
-  if (mimetype && (await mimetype.async("string")).includes("opendocument")) throw readError("ods", file);
-  const wb = zip.file("xl/workbook.xml");
-  if (!wb) throw readError("notWorkbook", file);
-  let workbookXml: string;
-  try {
-    workbookXml = await wb.async("string");
-  } catch (e) {
-    throw readError("corrupt", file, `xl/workbook.xml: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return { zip, workbookXml };
-}
-
-/** Read a workbook file. Throws WorkbookReadError (Dutch message) for anything that is not a readable .xlsx. */
-export async function readWorkbook(file: string, options: ReadOptions = {}): Promise<ReadResult> {
-  const maxMb = options.maxMb ?? DEFAULT_MAX_FILE_MB;
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw readError("notFound", file);
-  }
-  if (stat.isDirectory()) throw readError("isDirectory", file);
-  if (stat.size > maxMb * 1e6) throw readError("tooLarge", file, stat.size / 1e6, maxMb);
-  const buf = await fs.readFile(file);
-  return readWorkbookBuffer(file, buf, options);
-}
-
-export async function readWorkbookBuffer(file: string, buf: Buffer, options: ReadOptions = {}): Promise<ReadResult> {
-  const maxMb = options.maxMb ?? DEFAULT_MAX_FILE_MB;
-  if (buf.length > maxMb * 1e6) throw readError("tooLarge", file, buf.length / 1e6, maxMb);
-  const { zip, workbookXml } = await openPackage(file, buf, maxMb);
-  const info = parseWorkbookXml(workbookXml);
-  const warnings: string[] = [];
-  if (info.date1904) {
-    warnings.push("De werkmap gebruikt het 1904-datumsysteem; datums zonder datumopmaak kunnen 1462 dagen verschoven zijn.");
-  }
-
-  if (options.reader !== "exceljs") {
-    try {
-      const sheets = await fastReadSheets(zip, workbookXml);
-      if (sheets.length > 0) {
-        for (const sheet of sheets) for (const c of sheet.cells) if (c.formula !== undefined) c.formula = toDisplayFormula(c.formula);
-        return { model: { sheets, names: info.names }, warnings, bytes: buf.length };
-      }
-    } catch (e) {
-      if (!(e instanceof FastReadUnsupported)) throw e;
-      // Unusual content: ExcelJS reads it (or says it is corrupt).
+  let cost = 0;
+  for (const g of groups.values()) {
+    g.sort((a, b) => a[0] - b[0]);
+    let prev = g[0][2] - 1;
+    for (const [bottom, width] of g) {
+      cost += (bottom - prev) * width;
+      prev = bottom;
     }
   }
-
-  // Loaded only when needed: the fast path does not use it, and it is a third of the start-up time.
-  const ExcelJS: typeof ExcelJSModule = (await import("exceljs")).default;
-  const wb = new ExcelJS.Workbook();
-  try {
-    // ExcelJS's typings want its own Buffer flavour; the bytes are the same.
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw e;
-    throw readError("corrupt", file, e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e));
-  }
-
-  const sheets: SheetModel[] = [];
-  wb.eachSheet((ws) => {
-    const cells: CellModel[] = [];
-    const columnWidths: Record<string, number> = {};
-    ws.columns?.forEach((c, i) => {
-      if (c && typeof c.width === "number") columnWidths[columnLetter(i)] = c.width;
-    });
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const cm: CellModel = { address: cell.address };
-        const numFmt = cell.numFmt;
-        if (numFmt && numFmt !== "General") cm.numFmt = numFmt;
-        if (cell.type === ExcelJS.ValueType.Formula) {
-          const stored = cell.formula ?? "";
-          cm.storedFormula = stored;
-          cm.formula = toDisplayFormula(stored);
-          const model = cell.model as { shareType?: string; ref?: string };
-          if (model.shareType === "array" && model.ref) cm.arrayRef = model.ref;
-          const r = cachedResult(cell.result);
-          if (r !== undefined) cm.result = r;
-        } else {
-          const v = cell.value;
-          if (v === null || v === undefined) return;
-          if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") cm.value = v;
-          else if (v instanceof Date) cm.value = utcDateToSerial(v);
-          else if (typeof v === "object" && "error" in v) cm.result = { error: String((v as { error: unknown }).error) };
-          else cm.value = plainText(v);
-        }
-        cells.push(cm);
-      });
-    });
-    sheets.push({ name: ws.name, cells, ...(Object.keys(columnWidths).length ? { columnWidths } : {}) });
-  });
-  if (sheets.length === 0) throw readError("notWorkbook", file);
-  return { model: { sheets, names: info.names }, warnings, bytes: buf.length };
+  return cost;
 }
 
+/** Read a workbook file. Throws WorkbookReadError (Dutch message) for anything that is not a readable, honest .xlsx. */
+export async function readWorkbook(file: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const limits = limitsWith({ ...(options.maxMb !== undefined ? { maxFileBytes: options.maxMb * 1e6 } : {}), ...options.limits });
+  const { bytes, sha256 } = await readFileSafely(file, limits.maxFileBytes);
+  return readBytes(file, bytes, sha256, limits);
+}
+
+/** The same from bytes already in memory (hashed here). */
+export async function readWorkbookBuffer(file: string, buf: Buffer, options: ReadOptions = {}): Promise<ReadResult> {
+  const limits = limitsWith({ ...(options.maxMb !== undefined ? { maxFileBytes: options.maxMb * 1e6 } : {}), ...options.limits });
+  if (buf.length > limits.maxFileBytes) throw readError("tooLarge", file, buf.length / 1e6, limits.maxFileBytes / 1e6);
+  const { createHash } = await import("crypto");
+  return readBytes(file, buf, createHash("sha256").update(buf).digest("hex"), limits);
+}
+
+async function readBytes(file: string, buf: Buffer, sha256: string, limits: ReadLimits): Promise<ReadResult> {
+  if (buf.length === 0) throw readError("empty", file);
+  if (startsWith(buf, OLE_SIGNATURE)) throw buf.includes(ENCRYPTION_INFO) ? readError("encrypted", file) : readError("legacyXls", file);
+  if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw readError("notZip", file);
+  const pkg = await ZipPackage.open(file, buf, limits);
+  try {
+    return await readPackage(file, pkg, buf.length, sha256, limits);
+  } finally {
+    pkg.close();
+  }
+}
+
+async function readPackage(file: string, pkg: ZipPackage, size: number, sha256: string, limits: ReadLimits): Promise<ReadResult> {
+  if (pkg.has("xl/workbook.bin")) throw readError("xlsb", file);
+  if (pkg.has("mimetype")) throw readError("ods", file);
+  const r = new Reader(file, pkg, limits);
+
+  // The workbook is where the package's own relationships say (as Excel looks for it), not a guessed path.
+  if (!pkg.has("_rels/.rels")) {
+    if (pkg.has("xl/workbook.xml")) throw readError("invalid", file, "_rels/.rels", "dit onderdeel ontbreekt; zonder kan Excel de werkmap niet vinden");
+    throw readError("notWorkbook", file);
+  }
+  const root = await r.part("_rels/.rels", (x) => new RelsSink(x, ""));
+  const office = [...root.rels.values()].filter((x) => x.type === "officeDocument" && x.target !== undefined);
+  if (office.length !== 1) {
+    if (office.length === 0 && !pkg.has("xl/workbook.xml")) throw readError("notWorkbook", file);
+    throw readError("invalid", file, "_rels/.rels", office.length === 0 ? "geen verwijzing naar de werkmap" : "meer dan één hoofddocument");
+  }
+  const wbPart = office[0].target!;
+  if (!pkg.has(wbPart)) {
+    if (wbPart === "xl/workbook.xml") throw readError("notWorkbook", file);
+    throw readError("invalid", file, "_rels/.rels", `de werkmap ${wbPart} ontbreekt`);
+  }
+  const wb = await r.part(wbPart, (x) => new WorkbookSink(x, limits));
+  const wbRels = await r.rels(wbPart);
+  const firstOf = (type: string) => [...wbRels.values()].find((x) => x.type === type && x.target && pkg.has(x.target))?.target;
+
+  const sstPart = firstOf("sharedStrings");
+  const strings = sstPart ? (await r.part(sstPart, (x) => new SharedStringsSink(x))).strings : [];
+  const stylesPart = firstOf("styles");
+  const formats = stylesPart ? (await r.part(stylesPart, (x) => new StylesSink(x))).formats() : [];
+
+  const warnings: string[] = [];
+  const budget: SheetBudget = { cells: 0, formulas: 0, withCachedValue: 0, ranges: new Map() };
+  const sheets: SheetModel[] = [];
+  const tableNames = new Set<string>();
+  const tables: TableModel[] = [];
+  let unverified = 0;
+  for (const entry of wb.sheets) {
+    const rel = wbRels.get(entry.rid);
+    if (!rel || rel.target === undefined) throw readError("invalid", file, where(wbPart, entry.name), `relatie ${entry.rid} van het werkblad ontbreekt`);
+    if (rel.type === "chartsheet" || rel.type === "dialogsheet") continue; // no cells
+    if (rel.type === "xlMacrosheet" || rel.type === "xlIntlMacrosheet") {
+      warnings.push(`Werkblad ${entry.name} is een macroblad (Excel 4.0); dat wordt niet gelezen en niet herberekend.`);
+      continue;
+    }
+    if (rel.type !== "worksheet") throw readError("invalid", file, where(wbPart, entry.name), `onbekend soort werkblad (${rel.type})`);
+    if (!pkg.has(rel.target)) throw readError("invalid", file, where(rel.target, entry.name), "het werkblad ontbreekt in het pakket");
+    const part = rel.target;
+    let sink: SheetSink | undefined;
+    await r.part(
+      part,
+      (refuse) =>
+        (sink = new SheetSink(
+          entry.name,
+          refuse,
+          strings,
+          formats,
+          limits,
+          budget,
+          wb.date1904,
+          () => readError("tooManyCells", file, limits.maxCells),
+          (slots) => readError("gridTooLarge", file, entry.name, slots, limits.maxGridCells),
+        )),
+      () => where(part, entry.name, sink?.current),
+    );
+    const s = sink!;
+    unverified += s.unverified;
+    const model: SheetModel = { name: entry.name, cells: s.cells, ...(entry.state !== "visible" ? { state: entry.state } : {}) };
+    if (s.tableRids.length > 0) {
+      const sheetRels = await r.rels(part);
+      for (const rid of s.tableRids) {
+        const t = sheetRels.get(rid);
+        if (!t || t.type !== "table" || !t.target || !pkg.has(t.target)) throw readError("invalid", file, where(part, entry.name), `tabel ${rid} ontbreekt`);
+        const table = (await r.part(t.target, (x) => new TableSink(x))).table!;
+        if (!strictRange(table.ref)) throw readError("invalid", file, t.target, `ongeldig tabelbereik "${table.ref}"`);
+        if (tableNames.has(table.name.toLowerCase())) throw readError("invalid", file, t.target, `tabelnaam ${table.name} komt twee keer voor`);
+        tableNames.add(table.name.toLowerCase());
+        tables.push({ ...table, sheet: entry.name });
+      }
+    }
+    sheets.push(model);
+  }
+  if (sheets.length === 0) throw readError("invalid", file, wbPart, "de werkmap heeft geen enkel werkblad met cellen");
+
+  const cost = rangeCost(budget.ranges);
+  if (cost > limits.maxRangeTotal) throw readError("rangesTooLarge", file, cost, limits.maxRangeTotal);
+
+  const names: DefinedNameModel[] = wb.names.map((n) => {
+    let localSheet: string | undefined;
+    if (n.localSheetId !== undefined) {
+      localSheet = wb.sheets[n.localSheetId]?.name;
+      if (localSheet === undefined) throw readError("invalid", file, wbPart, `naam ${n.name} hoort bij blad nr. ${n.localSheetId}, dat niet bestaat`);
+    }
+    return { name: n.name, ref: n.text.trim(), ...(localSheet !== undefined ? { localSheet } : {}), ...(n.hidden ? { hidden: true } : {}) };
+  });
+
+  if (wb.date1904) warnings.push("De werkmap gebruikt het 1904-datumsysteem; alle datums zijn in dat systeem herberekend.");
+  if (wb.calcMode === "manual") {
+    warnings.push("De werkmap staat op handmatig berekenen (calcMode manual): de opgeslagen waarden kunnen verouderd zijn.");
+  }
+  const names0 = pkg.names().map((x) => x.toLowerCase());
+  if (names0.some((x) => x.endsWith("vbaproject.bin"))) {
+    warnings.push("De werkmap bevat macro's (VBA). Die worden niet gelezen of uitgevoerd; in Excel kunnen zij waarden veranderen.");
+  }
+  if (names0.some((x) => x.startsWith("xl/externallinks/"))) {
+    warnings.push("De werkmap heeft koppelingen naar andere werkmappen; de daarvan opgeslagen waarden worden niet gecontroleerd.");
+  }
+  if (budget.formulas > 0 && budget.withCachedValue === 0) {
+    warnings.push("Geen enkele formule heeft een opgeslagen waarde: de werkmap is opgeslagen zonder in Excel te zijn berekend.");
+  }
+  const model: WorkbookModel = {
+    sheets,
+    names,
+    ...(tables.length > 0 ? { tables } : {}),
+    ...(wb.date1904 ? { date1904: true } : {}),
+    ...(wb.calcMode ? { calcMode: wb.calcMode } : {}),
+    ...(wb.fullCalcOnLoad ? { fullCalcOnLoad: true } : {}),
+    formulaStats: { formulas: budget.formulas, withCachedValue: budget.withCachedValue },
+  };
+  return { model, warnings, bytes: size, sha256, unpackedBytes: pkg.unpackedBytes, unverified };
+}
+
+export { WorkbookReadError };

@@ -76,13 +76,13 @@ describe("pb recalc", () => {
     expect(r.stderr[r.stderr.length - 1]).toBe("3 PB cells, 1 mismatches");
   });
 
-  it("--out report.xlsx writes a report workbook, and the summary is still last", async () => {
+  it("--out report.xlsx writes a report workbook (overview, receipts, provenance), and the summary is still last", async () => {
     const out = path.join(dir, "rapport.xlsx");
     const r = await run("recalc", tampered, "--out", out);
     expect(r.code).toBe(1);
     expect(r.stdout[r.stdout.length - 1]).toBe("3 PB cells, 1 mismatches");
     const { model } = await readWorkbook(out);
-    expect(model.sheets.map((s) => s.name)).toEqual(["Controle", "Over"]);
+    expect(model.sheets.map((s) => s.name)).toEqual(["Controle", "Bonnen", "Over"]);
     const d2 = model.sheets[0].cells.filter((c) => c.address.endsWith("2")).map((c) => c.value);
     expect(d2.slice(0, 7)).toEqual(["Register", "D2", "=PB.LKS(A2,B2,C2)", 1600, 1596.56, expect.closeTo(-3.44, 9), "VERSCHIL"]);
   });
@@ -181,12 +181,12 @@ describe("pb recalc on bad input: Dutch message, exit 2, no stack trace", () => 
     expect(msg).toMatch(/--max-mb/);
   });
 
-  it("a zip bomb: tiny file that unpacks far beyond the limit", async () => {
+  it("a zip bomb: tiny file that unpacks far beyond the limit, refused on the zip's own claim before inflating", async () => {
     const zip = await JSZip.loadAsync(await fs.readFile(good));
-    // 3 MB of zeros packs to ~3 kB; with --max-mb 0.05 the unpacked limit is 40 × 0,05 = 2 MB
+    // 3 MB of zeros packs to ~3 kB; the unpacked limit here is 2 MB (limits.test.ts: the claim is not believed)
     zip.file("xl/media/nul.bin", Buffer.alloc(3_000_000));
-    const msg = await bad("bom.xlsx", await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }), "--max-mb", "0.05");
-    expect(msg).toMatch(/pakt uit tot \d+ MB/);
+    const msg = await bad("bom.xlsx", await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }), "--max-uitgepakt-mb", "2");
+    expect(msg).toMatch(/pakt uit tot meer dan 3 MB \(grens 2 MB/);
   });
 
   it("a binary .xlsb and an OpenDocument file", async () => {

@@ -122,8 +122,8 @@ describe("the card of a PB money result", () => {
       ["Parameters en bronnen", ["lks.normuren", "lks.deeltijdregel", "lks.cap", "vakantiebijslag", "lks.werkgeverslasten", "wml.maand", "wml.volwassenleeftijd"]],
       ["Herkomst", ["Regelversie", "Parameterset", "PB Rekenkit"]],
     ]);
-    // A date input keeps its serial, shown as a date; the parameter carries validity and source.
-    expect(card.properties.peildatum).toEqual({ type: "Double", basicValue: 45108, numberFormat: "d-m-yyyy" });
+    // A date input as the user writes it (the receipt holds it as an ISO date); the parameter carries validity and source.
+    expect(card.properties.peildatum).toEqual({ type: "String", basicValue: "1-7-2023" });
     expect(card.properties["wml.maand"]).toEqual({
       type: "Double",
       basicValue: 1995,

@@ -6,10 +6,11 @@
  */
 import type { Command, CliIO } from "../command";
 import { EXIT, parseOptions, UsageError } from "../command";
-import { buildEngine, fromHfValue, parseAddress } from "../../engine/engine";
+import { buildEngine, EngineFailure, formatAddress, fromHfValue, parseAddress } from "../../engine/engine";
 import { checkWorkbook, count, type CheckResult, type WorkbookView } from "../../templates/checks";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
+import { LIMIT_OPTIONS, LIMIT_USAGE, readLimitOptions } from "../limitOptions";
 import { activeParameterSetLabel } from "../../parameters";
 import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
 
@@ -23,7 +24,7 @@ export const checkCommand: Command = {
   name: "check",
   summary: "De controles van de PB-sjablonen in een werkmap uitvoeren (vóór aanlevering)",
   usage: [
-    "pb check WERKMAP.xlsx [--json] [--alles] [--parameterset V]",
+    "pb check WERKMAP.xlsx [--json] [--alles] [--parameterset V] [grenzen]",
     "  Zoekt de PB Rekenkit-sjablonen in de werkmap, rekent de formules opnieuw uit en voert hun controles uit:",
     "  invoer als getal, datum of Ja/Nee, registerregels (referentie, dubbel, geen BSN, niets onder de lijst),",
     "  overschreven formules, verplichte cellen, aansluiting van totalen, reservering binnen 25%/31,25%,",
@@ -31,24 +32,28 @@ export const checkCommand: Command = {
     "  Eén melding per foute cel, met blad, cel en wat u in plaats daarvan typt; controles die daardoor ook",
     "  falen staan erbij geteld (--alles toont ze, en de geslaagde controles). --json geeft JSON.",
     PARAMETERSET_USAGE,
+    ...LIMIT_USAGE,
     "  Afsluitcode: 0 = geen fouten, 1 = fout(en), 2 = bestand onleesbaar of geen sjabloon gevonden.",
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag", ...PARAMETERSET_OPTION });
+    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS });
     if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb check WERKMAP.xlsx");
     applyParameterSetOption(options, io);
     const file = positional[0];
+    const limits = readLimitOptions(options);
     let model;
+    let built;
     try {
-      model = (await readWorkbook(file)).model;
+      model = (await readWorkbook(file, { limits })).model;
+      built = buildEngine(model);
     } catch (e) {
-      if (e instanceof WorkbookReadError) {
+      if (e instanceof WorkbookReadError || e instanceof EngineFailure) {
         io.err(e.message);
         return EXIT.unreadable;
       }
       throw e;
     }
-    const { hf, sheetIds } = buildEngine(model);
+    const { hf, sheetIds } = built;
     const formulas = new Map<string, Map<string, string>>();
     const lastRows = new Map<string, number>();
     for (const s of model.sheets) {
@@ -77,6 +82,12 @@ export const checkCommand: Command = {
       io.err(`${file} bevat geen PB Rekenkit-sjabloon (geen markering in cel A2 en geen sjabloontitel in A1 van een werkblad); er is niets gecontroleerd.`);
       return EXIT.unreadable;
     }
+    // cells the reader or the engine could not trust feed the checks as #N/A / #ERROR!: say which
+    const notRecomputed = [
+      ...model.sheets.flatMap((sh) => sh.cells.filter((c) => c.unverified !== undefined).map((c) => `${sh.name}!${c.address}: ${c.unverified}`)),
+      ...built.guarded.map((g) => `${model.sheets[g.sheet]?.name}!${formatAddress(g.row, g.col)}: ${g.message}`),
+    ];
+    for (const u of notRecomputed) io.err(`Let op: niet herberekend: ${u}`);
     const all = found.flatMap((f) => f.results);
     const failed = all.filter((r) => !r.ok);
     if (options.json === true) {

@@ -1,0 +1,120 @@
+/**
+ * The installed `pb` command runs every command in a worker thread with hard bounds, so that no file — however it
+ * was built — can make pb hang or die with a native out-of-memory report: a heap limit (--max-geheugen-mb, default
+ * 1 200 MB, so the process stays under 1,5 GB) and a budget of CPU seconds (--max-seconden, default 25 s, plus 2,5 s
+ * per MB above 10 MB). CPU time rather than wall-clock time, so that a busy machine does not turn a good audit into a
+ * refusal. The worker also gets a deeper stack, so formulas up to Excel's own limits evaluate instead of being marked.
+ * This file loads nothing of pb itself: the main thread only watches. (A --max-old-space-size given to node itself is a
+ * process-wide V8 flag and takes precedence over the worker's heap limit.)
+ */
+import { statSync } from "fs";
+import * as path from "path";
+import { Worker } from "worker_threads";
+
+const DEFAULT_HEAP_MB = 1200;
+const DEFAULT_CPU_SECONDS = 25;
+const STACK_MB = 64;
+
+interface Bounds {
+  heapMb: number;
+  cpuSeconds: number;
+  args: string[];
+}
+
+function takeOption(args: string[], name: string): { value?: string; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (a === `--${name}`) value = args[++i] ?? "";
+    else if (a.startsWith(`--${name}=`)) value = a.slice(name.length + 3);
+    else rest.push(a);
+  }
+  return { value, rest };
+}
+
+function positive(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!(n > 0) || !Number.isFinite(n)) throw new Error(`--${name} verwacht een positief getal, niet "${v}".`);
+  return n;
+}
+
+/** Default CPU budget: 25 s, and 2,5 s more per MB of the largest file given above 10 MB. */
+function cpuBudget(args: string[]): number {
+  let largest = 0;
+  for (const a of args) {
+    if (a.startsWith("--")) continue;
+    try {
+      const st = statSync(a);
+      if (st.isFile()) largest = Math.max(largest, st.size);
+    } catch {
+      /* not a file */
+    }
+  }
+  return DEFAULT_CPU_SECONDS + Math.max(0, largest / 1e6 - 10) * 2.5;
+}
+
+export function boundsOf(argv: readonly string[]): Bounds {
+  const heap = takeOption([...argv], "max-geheugen-mb");
+  const cpu = takeOption(heap.rest, "max-seconden");
+  return {
+    heapMb: positive("max-geheugen-mb", heap.value) ?? DEFAULT_HEAP_MB,
+    cpuSeconds: positive("max-seconden", cpu.value) ?? cpuBudget(cpu.rest),
+    args: cpu.rest,
+  };
+}
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** Run `pb` with argv in a bounded worker; resolves to the exit code. */
+export function launch(argv: readonly string[]): Promise<number> {
+  let bounds: Bounds;
+  try {
+    bounds = boundsOf(argv);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return Promise.resolve(2);
+  }
+  return new Promise((resolve) => {
+    const worker = new Worker(path.join(__dirname, "worker.js"), {
+      argv: bounds.args,
+      resourceLimits: { maxOldGenerationSizeMb: bounds.heapMb, stackSizeMb: STACK_MB },
+    });
+    let code: number | undefined;
+    let refusal: string | undefined;
+    const start = cpuNow();
+    const timer = setInterval(() => {
+      if (cpuNow() - start <= bounds.cpuSeconds) return;
+      refusal =
+        `pb is gestopt: de opdracht gebruikte meer dan ${bounds.cpuSeconds.toFixed(0)} seconden rekentijd (grens). ` +
+        "Er is geen uitkomst. Is dit een echte, zeer grote werkmap, geef dan meer tijd met --max-seconden N.";
+      void worker.terminate();
+    }, 250);
+    timer.unref();
+    worker.on("message", (m: { exit?: number }) => {
+      if (typeof m?.exit === "number") code = m.exit;
+    });
+    worker.on("error", (e: Error & { code?: string }) => {
+      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        refusal =
+          `pb is gestopt: de opdracht had meer dan ${bounds.heapMb} MB geheugen nodig (grens). Er is geen uitkomst. ` +
+          "Is dit een echte, zeer grote werkmap, geef dan meer geheugen met --max-geheugen-mb N.";
+      } else refusal ??= `Interne fout in pb: ${e.message.split("\n")[0]}`;
+    });
+    worker.on("exit", () => {
+      clearInterval(timer);
+      if (refusal !== undefined) {
+        process.stderr.write(`${refusal}\n`);
+        resolve(2);
+      } else resolve(code ?? 2);
+    });
+  });
+}
