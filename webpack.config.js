@@ -158,7 +158,14 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? "source-map" : false,
     entry: {
       // The recorder runs first so the task pane can tell which functions this runtime associated.
-      functions: ["./src/excel/associateRecorder.ts", "./src/excel/dateSystemWatch.ts", "./src/functions/functions.ts"],
+      // Then the workbook's date system, "Bonnetje in de cel" and PB.UITLEG's reader, before the functions themselves.
+      functions: [
+        "./src/excel/associateRecorder.ts",
+        "./src/excel/dateSystemWatch.ts",
+        "./src/excel/receiptInCellWatch.ts",
+        "./src/excel/uitlegFunction.ts",
+        "./src/functions/functions.ts",
+      ],
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {

@@ -9,6 +9,8 @@ import type { LegalSource, ParameterUse } from "../parameters";
 import { userCitation } from "../parameters/citation";
 import { summaryText } from "./scanSummary";
 import type { ScanResult, ScannedFormula } from "./hostActions";
+import type { CellExplanation } from "./explain";
+import { feedsText, inputOriginText, inputValueText, parameterSetText, resultText } from "./explainText";
 
 export type AuditCell = string | number | boolean;
 
@@ -120,21 +122,81 @@ export function auditRows(scan: ScanResult): AuditCell[][] {
   return rows;
 }
 
-/** The whole sheet: header lines, an empty line, the column titles and the rows. All rows have the same width. */
-export function auditMatrix(scan: ScanResult, header: AuditHeader): { matrix: AuditCell[][]; tableStartRow: number } {
-  const width = AUDIT_COLUMNS.length;
-  const pad = (r: AuditCell[]): AuditCell[] => [...r, ...Array<AuditCell>(width - r.length).fill("")];
-  const head: AuditCell[][] = [
-    ["PB Rekenkit — controle van PB-formules"],
+export const AUDIT_TITLE = "PB Rekenkit — controle van PB-formules";
+
+/** The header lines above the table: title, date, workbook, versions and the outcome line. */
+export function auditHeaderRows(header: AuditHeader, outcome: string): AuditCell[][] {
+  return [
+    [AUDIT_TITLE],
     ["Gemaakt op", header.createdAt],
     ["Werkmap", header.workbookName ?? ""],
     ["Versie invoegtoepassing", header.addinVersion],
     ["Parameterset", `${header.parameterSetVersion} (controlegetal ${header.parameterSetHash})`],
-    ["Uitkomst", summaryText(scan)],
+    ["Uitkomst", outcome],
     [],
-  ].map(pad);
+  ];
+}
+
+/** The row (0-based) of the column titles on every audit sheet: right under the header lines. */
+export const AUDIT_TABLE_ROW = auditHeaderRows({ addinVersion: "", parameterSetVersion: "", parameterSetHash: "", createdAt: "" }, "").length;
+
+/** The whole sheet: header lines, an empty line, the column titles and the rows. All rows have the same width. */
+export function auditMatrix(scan: ScanResult, header: AuditHeader): { matrix: AuditCell[][]; tableStartRow: number } {
+  return auditSheet(auditRows(scan), header, summaryText(scan));
+}
+
+export function auditSheet(rows: AuditCell[][], header: AuditHeader, outcome: string): { matrix: AuditCell[][]; tableStartRow: number } {
+  const width = AUDIT_COLUMNS.length;
+  const pad = (r: AuditCell[]): AuditCell[] => [...r, ...Array<AuditCell>(width - r.length).fill("")];
+  const head = auditHeaderRows(header, outcome).map(pad);
   const tableStartRow = head.length;
-  return { matrix: [...head, [...AUDIT_COLUMNS], ...auditRows(scan).map(pad)], tableStartRow };
+  return { matrix: [...head, [...AUDIT_COLUMNS], ...rows.map(pad)], tableStartRow };
+}
+
+const EXPLAINED_STATUS: Record<NonNullable<CellExplanation["comparison"]>["status"], string> = {
+  gelijk: STATUS_TEXT.gelijk,
+  verschil: STATUS_TEXT.verschil,
+  fout: STATUS_TEXT.fout,
+  "niet-geladen": STATUS_TEXT["niet-geladen"],
+  bezig: STATUS_TEXT.bezig,
+  deel: "deel van de formule",
+  onbekend: STATUS_TEXT["niet-herberekend"],
+};
+
+/**
+ * The rows "Leg vast op controleblad" appends for one cell from the Uitleg view: the same columns as a scan's rows, one
+ * block per PB call (nested calls after the call they feed). The note says when and with which parameter set it was
+ * recorded, since the sheet's header may be from another day.
+ */
+export function explanationAuditRows(e: CellExplanation, recordedAt: string): AuditCell[][] {
+  const rows: AuditCell[][] = [];
+  e.calls.forEach((c, index) => {
+    const params = c.receipt?.parameters ?? [];
+    const inputs = c.inputs.map((i) => `${i.name} = ${inputValueText(i, e.dateSystem)} (${inputOriginText(i, e.calls)})`).join("; ");
+    const top = index === 0;
+    const note = [
+      top ? e.comparison?.text : feedsText(c, e.calls),
+      c.notComputed,
+      top ? `Vastgelegd vanuit Uitleg op ${recordedAt}${c.receipt ? `, ${parameterSetText(c.receipt)}` : ""}.` : undefined,
+    ]
+      .filter(Boolean)
+      .join(" ");
+    rows.push([
+      e.sheet,
+      e.address,
+      asText(top ? e.formulaLocal : `PB.${c.id}: ${c.text}`),
+      asText(inputs),
+      top ? show(e.workbookValue) : "",
+      c.receipt ? asText(resultText(c.receipt, e.dateSystem)) : "",
+      top && e.comparison ? EXPLAINED_STATUS[e.comparison.status] : "deel van de formule",
+      asText(note),
+      ...paramCells(params[0]),
+      c.receipt?.ruleVersion ?? "",
+      c.receipt?.legalBasis ?? "",
+    ]);
+    for (const p of params.slice(1)) rows.push([e.sheet, e.address, "", "", "", "", "", "", ...paramCells(p), "", ""]);
+  });
+  return rows;
 }
 
 const FORBIDDEN_IN_SHEET_NAMES = /[[\]:*?/\\]/g;

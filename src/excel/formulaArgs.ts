@@ -7,7 +7,7 @@
 import { columnIndex, columnLetter } from "../xlsx/a1";
 import { toDisplayFormula } from "../functions/formulaNames";
 import { NAMESPACE } from "../functions/registry";
-import { isValidYmd, isoToSerial, ymdToIso } from "../rules/dates";
+import { isValidYmd, isoToSerial, ymdToIso, type DateSystem } from "../rules/dates";
 
 export interface PbCallSite {
   id: string;
@@ -123,7 +123,8 @@ const REF =
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(%?)$/;
 const DATE_CALL = /^DATE\s*\(([^(),]*),([^(),]*),([^(),]*)\)$/i;
 
-export function parseArg(text: string): ArgExpr {
+/** `dateSystem`: the workbook's, so DATE(2023,7,1) gives the serial Excel gives it there (43646 in a 1904 workbook). */
+export function parseArg(text: string, dateSystem: DateSystem = 1900): ArgExpr {
   const t = text.trim();
   if (t === "") return { kind: "empty" };
   const num = NUMBER.exec(t);
@@ -156,7 +157,7 @@ export function parseArg(text: string): ArgExpr {
     const parts = date.slice(1, 4).map((p) => p.trim());
     if (parts.every((p) => /^\d+$/.test(p))) {
       const [y, m, d] = parts.map(Number);
-      if (y >= 1900 && y <= 9999 && isValidYmd(y, m, d)) return { kind: "number", value: isoToSerial(ymdToIso(y, m, d)) };
+      if (y >= 1900 && y <= 9999 && isValidYmd(y, m, d)) return { kind: "number", value: isoToSerial(ymdToIso(y, m, d), dateSystem) };
     }
     return { kind: "unsupported", text: t, why: "DATE() met onderdelen die geen vaste geldige datum vormen" };
   }

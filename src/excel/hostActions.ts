@@ -5,6 +5,9 @@
 import type { ParameterUse } from "../parameters";
 import type { InvokeResult } from "../functions/invoke";
 import type { RawArg } from "../functions/contract";
+import type { CellExplanation } from "./explain";
+
+export type { CellExplanation } from "./explain";
 
 export type Refusal = { refused: string };
 
@@ -140,6 +143,29 @@ export interface HostActions {
   writeAuditSheet(scan: ScanResult, onProgress?: ProgressCallback): Promise<{ sheet: string; rows: number } | Refusal>;
   insertTemplate(id: string): Promise<{ sheets: string[] } | Refusal>;
   runChecks(): Promise<CheckResult[] | Refusal>;
+  /** The active cell's receipt: each PB call in its formula recomputed from the cells it reads. Never writes. */
+  explainActiveCell(): Promise<CellExplanation | Refusal>;
+  /**
+   * Calls `onChange` whenever the selection changes (also on another sheet); resolves to a function that stops
+   * listening. The pane debounces. Outside Excel it never calls and stopping does nothing.
+   */
+  watchSelection(onChange: () => void): Promise<() => Promise<void>>;
+  /**
+   * Appends the receipt to the newest audit sheet ("controleblad", PB-controle) below what is there, or, when the
+   * workbook has none, writes it on a new one. Never overwrites a cell and does not change the selection.
+   */
+  recordExplanation(explanation: CellExplanation): Promise<{ sheet: string; firstRow: number; rows: number; created: boolean } | Refusal>;
+  /** "Bonnetje in de cel": whether this Excel supports it (why not, in Dutch) and whether this workbook has it on. */
+  getReceiptInCell(): Promise<ReceiptInCellState>;
+  /** Stores the setting in the workbook and recalculates, so every PB money result takes the new form. */
+  setReceiptInCell(on: boolean): Promise<ReceiptInCellState | Refusal>;
+}
+
+export interface ReceiptInCellState {
+  supported: boolean;
+  on: boolean;
+  /** Why not supported (Dutch), for the pane. */
+  why?: string;
 }
 
 export function isRefusal(x: unknown): x is Refusal {

@@ -7,8 +7,23 @@
 import { PARAMETER_SET_HASH, PARAMETER_SET_VERSION } from "../parameters";
 import { ADDIN_VERSION } from "../version";
 import { associatedFunctionIds } from "./associated";
-import { auditMatrix, uniqueSheetName, AUDIT_COLUMNS } from "./audit";
-import type { ApiSetSupport, CheckResult, HostActions, HostStatus, PlacedTemplate, ProgressCallback, Refusal, ScanResult, ScannedFormula } from "./hostActions";
+import { AUDIT_TABLE_ROW, auditMatrix, auditSheet, explanationAuditRows, uniqueSheetName, AUDIT_COLUMNS, AUDIT_TITLE, type AuditCell } from "./audit";
+import type {
+  ApiSetSupport,
+  CellExplanation,
+  CheckResult,
+  HostActions,
+  HostStatus,
+  PlacedTemplate,
+  ProgressCallback,
+  ReceiptInCellState,
+  Refusal,
+  ScanResult,
+  ScannedFormula,
+} from "./hostActions";
+import { readExplanation } from "./explainHost";
+import { readReceiptInCell, receiptInCellSupport, writeReceiptInCell } from "./receiptInCell";
+import { setReceiptInCellOn } from "../functions/cellCard";
 import { countSymptom, emptySymptoms, pbCellsOf, recomputeCell, WorkbookData, type SheetBlock } from "./recompute";
 import { HostError, NOT_IN_EXCEL, officeErrorText } from "./officeErrors";
 import { queueDateSystem } from "./dateSystem";
@@ -316,6 +331,121 @@ export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostO
     }));
   }
 
+  async function explainActiveCell(): Promise<CellExplanation | Refusal> {
+    return inExcelOnly(() => Excel.run((context) => readExplanation(context, "active")));
+  }
+
+  async function watchSelection(onChange: () => void): Promise<() => Promise<void>> {
+    if (!inExcel()) return async () => undefined;
+    try {
+      return await Excel.run(async (context) => {
+        // Workbook.onSelectionChanged (ExcelApi 1.2) and a sheet switch (Worksheets.onActivated, 1.7): either moves the
+        // active cell. The handlers only signal; the pane reads the cell itself, debounced.
+        const handlers = [
+          context.workbook.onSelectionChanged.add(async () => onChange()),
+          context.workbook.worksheets.onActivated.add(async () => onChange()),
+        ];
+        await context.sync();
+        return async () => {
+          try {
+            await Excel.run(handlers[0].context, async (ctx) => {
+              for (const h of handlers) h.remove();
+              await ctx.sync();
+            });
+          } catch {
+            // The workbook is closing: its handlers go with it.
+          }
+        };
+      });
+    } catch {
+      // Without the event the pane still explains the cell on "Opnieuw lezen"; no reason to fail the view.
+      return async () => undefined;
+    }
+  }
+
+  async function recordExplanation(e: CellExplanation): Promise<{ sheet: string; firstRow: number; rows: number; created: boolean } | Refusal> {
+    if (e.kind !== "pb" || e.calls.length === 0) return { refused: "Deze cel bevat geen PB-formule; er is niets vast te leggen." };
+    return inExcelOnly(() =>
+      Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        context.workbook.load("name");
+        await context.sync();
+        const titles = sheets.items.map((ws) => {
+          const r = ws.getRange("A1");
+          r.load("values");
+          return { ws, r };
+        });
+        await context.sync();
+        const rows = explanationAuditRows(e, now().toLocaleString("nl-NL"));
+        const cols = AUDIT_COLUMNS.length;
+        const pad = (r: AuditCell[]) => [...r, ...Array<AuditCell>(cols - r.length).fill("")];
+        // The newest audit sheet: ours by its title in A1 and its column titles under the header.
+        const candidates = titles.filter((t) => t.r.values?.[0]?.[0] === AUDIT_TITLE).reverse();
+        for (const { ws } of candidates) {
+          const head = ws.getRangeByIndexes(AUDIT_TABLE_ROW, 0, 1, cols);
+          head.load("values");
+          const used = ws.getUsedRange(true);
+          used.load("rowIndex,rowCount");
+          await context.sync();
+          if (JSON.stringify(head.values?.[0]) !== JSON.stringify([...AUDIT_COLUMNS])) continue;
+          // Below everything on the sheet: those cells are empty by definition, so nothing can be overwritten.
+          const start = used.rowIndex + used.rowCount;
+          ws.getRangeByIndexes(start, 0, rows.length, cols).values = rows.map(pad);
+          await context.sync();
+          return { sheet: ws.name, firstRow: start + 1, rows: rows.length, created: false };
+        }
+        const name = uniqueSheetName(sheets.items.map((x) => x.name));
+        const { matrix, tableStartRow } = auditSheet(
+          rows,
+          {
+            addinVersion: ADDIN_VERSION,
+            parameterSetVersion: PARAMETER_SET_VERSION,
+            parameterSetHash: PARAMETER_SET_HASH,
+            createdAt: now().toLocaleString("nl-NL"),
+            workbookName: context.workbook.name,
+          },
+          "Vastleggingen vanuit Uitleg, één cel per keer",
+        );
+        // A new sheet, not activated: the user stays on the cell being explained.
+        const ws = sheets.add(name);
+        ws.getRangeByIndexes(0, 0, matrix.length, cols).values = matrix;
+        ws.getRange("A1").format.font.bold = true;
+        ws.getRangeByIndexes(tableStartRow, 0, 1, cols).format.font.bold = true;
+        ws.freezePanes.freezeRows(tableStartRow + 1);
+        await context.sync();
+        return { sheet: name, firstRow: tableStartRow + 2, rows: rows.length, created: true };
+      }),
+    );
+  }
+
+  async function getReceiptInCell(): Promise<ReceiptInCellState> {
+    const support = receiptInCellSupport();
+    if (!inExcel()) return { supported: false, on: false, why: NOT_IN_EXCEL };
+    try {
+      const on = await Excel.run((context) => readReceiptInCell(context));
+      return { supported: support.supported, on, ...(support.why ? { why: support.why } : {}) };
+    } catch {
+      return { supported: support.supported, on: false, ...(support.why ? { why: support.why } : {}) };
+    }
+  }
+
+  async function setReceiptInCell(on: boolean): Promise<ReceiptInCellState | Refusal> {
+    const support = receiptInCellSupport();
+    if (on && !support.supported) return { refused: support.why ?? "Deze versie van Excel ondersteunt dit niet." };
+    return inExcelOnly(() =>
+      Excel.run(async (context) => {
+        await writeReceiptInCell(context, on);
+        // The functions run on this page too: switch them first, then let Excel recalculate every formula so each PB
+        // result takes the new form at once (one full recalculation, as Ctrl+Alt+F9).
+        setReceiptInCellOn(on && support.supported);
+        context.application.calculate("Full");
+        await context.sync();
+        return { supported: support.supported, on, ...(support.why ? { why: support.why } : {}) };
+      }),
+    );
+  }
+
   const insertTemplate = hooks.insertTemplate;
   const runChecks = hooks.runChecks;
   return {
@@ -325,6 +455,11 @@ export function createOfficeHost(hooks: TemplateHooks = {}, options: OfficeHostO
     selectCell,
     templatesInWorkbook,
     writeAuditSheet,
+    explainActiveCell,
+    watchSelection,
+    recordExplanation,
+    getReceiptInCell,
+    setReceiptInCell,
     insertTemplate: insertTemplate
       ? (id) => inExcelOnly(() => insertTemplate(id))
       : async () => ({ refused: "Sjablonen invoegen is in deze versie nog niet beschikbaar." }),

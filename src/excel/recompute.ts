@@ -6,7 +6,7 @@
 import type { CellValue, Matrix, RawArg } from "../functions/contract";
 import { findPbCalls } from "../functions/formulaNames";
 import { invoke, isErrorResult, type InvokeResult } from "../functions/invoke";
-import { REGISTRY } from "../functions/registry";
+import { EXCEL_ONLY, REGISTRY } from "../functions/registry";
 import type { ParameterUse, Trace } from "../parameters";
 import type { DateSystem } from "../rules/dates";
 import { a1, displayOf, parseArg, wholeCall, type ArgExpr, type PbCallSite } from "./formulaArgs";
@@ -23,7 +23,7 @@ export interface SheetBlock {
 }
 
 /** Ranges larger than this are not materialised for a recomputation (a whole-column reference, say). */
-const MAX_RANGE_CELLS = 100_000;
+export const MAX_RANGE_CELLS = 100_000;
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
 
@@ -68,7 +68,26 @@ export class WorkbookData {
   }
 }
 
-type Evaluated = { ok: true; value: RawArg } | { ok: false; why: string };
+export type Evaluated = { ok: true; value: RawArg } | { ok: false; why: string };
+
+type RefExpr = Extract<ArgExpr, { kind: "ref" }>;
+
+/** The value(s) a reference reads: one cell as a value, a range as a matrix; `home` is the formula's own sheet. */
+export function readRef(expr: RefExpr, home: string, data: WorkbookData): Evaluated {
+  const sheet = expr.sheet ?? home;
+  if (!data.hasSheet(sheet)) return { ok: false, why: `blad "${sheet}" bestaat niet of is niet gelezen` };
+  const rows = expr.r2 - expr.r1 + 1;
+  const cols = expr.c2 - expr.c1 + 1;
+  if (rows * cols > MAX_RANGE_CELLS) return { ok: false, why: `bereik van ${rows * cols} cellen is te groot om na te rekenen` };
+  if (rows === 1 && cols === 1) return { ok: true, value: data.get(sheet, expr.r1, expr.c1) };
+  const m: Matrix = [];
+  for (let r = expr.r1; r <= expr.r2; r++) {
+    const row: CellValue[] = [];
+    for (let c = expr.c1; c <= expr.c2; c++) row.push(data.get(sheet, r, c));
+    m.push(row);
+  }
+  return { ok: true, value: m };
+}
 
 function evalArg(expr: ArgExpr, home: string, data: WorkbookData, trace: Trace, dateSystem: DateSystem): Evaluated {
   switch (expr.kind) {
@@ -78,21 +97,8 @@ function evalArg(expr: ArgExpr, home: string, data: WorkbookData, trace: Trace, 
       return { ok: true, value: expr.value };
     case "empty":
       return { ok: true, value: undefined };
-    case "ref": {
-      const sheet = expr.sheet ?? home;
-      if (!data.hasSheet(sheet)) return { ok: false, why: `blad "${sheet}" bestaat niet of is niet gelezen` };
-      const rows = expr.r2 - expr.r1 + 1;
-      const cols = expr.c2 - expr.c1 + 1;
-      if (rows * cols > MAX_RANGE_CELLS) return { ok: false, why: `bereik van ${rows * cols} cellen is te groot om na te rekenen` };
-      if (rows === 1 && cols === 1) return { ok: true, value: data.get(sheet, expr.r1, expr.c1) };
-      const m: Matrix = [];
-      for (let r = expr.r1; r <= expr.r2; r++) {
-        const row: CellValue[] = [];
-        for (let c = expr.c1; c <= expr.c2; c++) row.push(data.get(sheet, r, c));
-        m.push(row);
-      }
-      return { ok: true, value: m };
-    }
+    case "ref":
+      return readRef(expr, home, data);
     case "call": {
       const r = evalCall(expr.site, home, data, trace, dateSystem);
       if (!r.ok) return r;
@@ -116,7 +122,7 @@ function evalCall(
   const inputs: { name: string; text: string; value: RawArg }[] = [];
   const raw: RawArg[] = [];
   for (let i = 0; i < site.args.length; i++) {
-    const e = evalArg(parseArg(site.args[i]), home, data, trace, dateSystem);
+    const e = evalArg(parseArg(site.args[i], dateSystem), home, data, trace, dateSystem);
     if (!e.ok) return e;
     raw.push(e.value);
     inputs.push({ name: spec.args[i]?.name ?? `argument ${i + 1}`, text: site.args[i], value: e.value });
@@ -228,7 +234,9 @@ export function pbCellsOf(block: SheetBlock): { row: number; col: number; formul
     fr.forEach((f, j) => {
       // Cheap test first: most cells are not formulas, and most formulas are not ours.
       if (typeof f !== "string" || f[0] !== "=" || !/pb|xldudf/i.test(f)) return;
-      if (findPbCalls(f).length === 0) return;
+      // A PB.UITLEG cell explains another figure and computes none of its own: nothing to compare.
+      const calls = findPbCalls(f);
+      if (calls.length === 0 || calls.every((id) => EXCEL_ONLY.has(id))) return;
       out.push({ row: block.rowIndex + i, col: block.columnIndex + j, formula: f, value: cellValue(block.values[i]?.[j], block.valueTypes?.[i]?.[j]) });
     }),
   );

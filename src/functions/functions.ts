@@ -3,9 +3,12 @@
  * custom-functions-metadata plugin turns it into functions.json at build time (ids frozen, namespace PB from the
  * manifest). Each function is a thin wrapper: arguments go unchanged to the shared registry (src/functions/registry.ts),
  * which the headless engine calls too. Arguments are typed `any` so that one coercion layer decides for both hosts.
+ * Money results are typed `any` as well: with the workbook setting "Bonnetje in de cel" they are a number with its
+ * receipt as properties (src/functions/cellCard.ts), and Excel takes a data type only from a result of type any.
+ * Only PB.UITLEG is asynchronous: it reads another cell's formula through Excel; every other function answers at once.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { excelCall } from "./excelErrors";
+import { excelCall, excelExplain } from "./excelErrors";
 
 /**
  * Wettelijk minimumloon op een peildatum, voor een leeftijd.
@@ -15,7 +18,7 @@ import { excelCall } from "./excelErrors";
  * @param [periode] "maand" (standaard; vanaf 2024 het referentiemaandbedrag) of "uur" (vanaf 2024).
  * @returns Minimumloon in euro's.
  */
-export function wml(peildatum: any, leeftijd?: any, periode?: any): number {
+export function wml(peildatum: any, leeftijd?: any, periode?: any): any {
   return excelCall("WML", [peildatum, leeftijd, periode]);
 }
 
@@ -29,7 +32,7 @@ export function wml(peildatum: any, leeftijd?: any, periode?: any): number {
  * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies; ten hoogste zoveel uren tellen mee, nodig bij meer dan 36 uur. Leeg of 0 = standaard.
  * @returns Loonkostensubsidie per maand in euro's, afgerond op centen.
  */
-export function lks(peildatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any): number {
+export function lks(peildatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any): any {
   return excelCall("LKS", [peildatum, loonwaarde, uren_per_week, leeftijd, voltijduren]);
 }
 
@@ -45,7 +48,7 @@ export function lks(peildatum: any, loonwaarde: any, uren_per_week: any, leeftij
  * @param [ingangsdatum] Start van het dienstverband of van de laatste nieuwe vaststelling (niet een herziening per 1 januari); leeg of 0 = begindatum.
  * @returns Totale loonkostensubsidie over de periode in euro's, afgerond op centen.
  */
-export function lksperiode(begindatum: any, einddatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any, ingangsdatum?: any): number {
+export function lksperiode(begindatum: any, einddatum: any, loonwaarde: any, uren_per_week: any, leeftijd?: any, voltijduren?: any, ingangsdatum?: any): any {
   return excelCall("LKSPERIODE", [begindatum, einddatum, loonwaarde, uren_per_week, leeftijd, voltijduren, ingangsdatum]);
 }
 
@@ -58,7 +61,7 @@ export function lksperiode(begindatum: any, einddatum: any, loonwaarde: any, ure
  * @param [voltijduren] Tot 2024: normale arbeidsduur van de functie (standaard 38). Vanaf 2024: voltijd in vergelijkbare functies.
  * @returns Forfaitaire loonkostensubsidie per maand in euro's, afgerond op centen.
  */
-export function lksforfaitair(peildatum: any, uren_per_week: any, leeftijd?: any, voltijduren?: any): number {
+export function lksforfaitair(peildatum: any, uren_per_week: any, leeftijd?: any, voltijduren?: any): any {
   return excelCall("LKSFORFAITAIR", [peildatum, uren_per_week, leeftijd, voltijduren]);
 }
 
@@ -103,7 +106,7 @@ export function versie(): string {
  * @param [gewichten] Gewicht per verdeelmaatstaf als fractie (samen 1, dus 100%); leeg = alle maatstaven even zwaar.
  * @returns Aandeel van de gemeente in euro's, afgerond op centen.
  */
-export function outputallocation(gemeente: any[][], landelijk: any[][], budget: any, gewichten?: any[][]): number {
+export function outputallocation(gemeente: any[][], landelijk: any[][], budget: any, gewichten?: any[][]): any {
   return excelCall("OUTPUTALLOCATION", [gemeente, landelijk, budget, gewichten]);
 }
 
@@ -117,7 +120,7 @@ export function outputallocation(gemeente: any[][], landelijk: any[][], budget: 
  * @param [budgetjaar] Budgetjaar; standaard 2012, het enige jaar met deze sleutel.
  * @returns Inburgeringsdeel van de gemeente in euro's, afgerond op centen.
  */
-export function verdeelinburgering(gemeente: any[][], landelijk: any[][], budget: any, via_sisa?: any, budgetjaar?: any): number {
+export function verdeelinburgering(gemeente: any[][], landelijk: any[][], budget: any, via_sisa?: any, budgetjaar?: any): any {
   return excelCall("VERDEELINBURGERING", [gemeente, landelijk, budget, via_sisa, budgetjaar]);
 }
 
@@ -131,7 +134,7 @@ export function verdeelinburgering(gemeente: any[][], landelijk: any[][], budget
  * @param [budgetjaar] Budgetjaar 2013 of 2014 (verplicht).
  * @returns Educatiedeel van de gemeente in euro's, afgerond op centen.
  */
-export function verdeeleducatie(gemeente: any[][], landelijk: any[][], budget: any, via_sisa?: any, budgetjaar?: any): number {
+export function verdeeleducatie(gemeente: any[][], landelijk: any[][], budget: any, via_sisa?: any, budgetjaar?: any): any {
   return excelCall("VERDEELEDUCATIE", [gemeente, landelijk, budget, via_sisa, budgetjaar]);
 }
 
@@ -146,7 +149,7 @@ export function verdeeleducatie(gemeente: any[][], landelijk: any[][], budget: a
  * @param budgetjaar Budgetjaar (2009–2014); bepaalt a.
  * @returns SZW-deel van de gemeente in euro's, afgerond op centen.
  */
-export function verdeelszw(ow: any, otw: any, kw: any, tkw: any, budget: any, budgetjaar: any): number {
+export function verdeelszw(ow: any, otw: any, kw: any, tkw: any, budget: any, budgetjaar: any): any {
   return excelCall("VERDEELSZW", [ow, otw, kw, tkw, budget, budgetjaar]);
 }
 
@@ -173,7 +176,7 @@ export function szwmaatstaf(bijstand: any, ww: any, beroepsbevolking: any, kwal_
  * @param [art13] WAAR voor een gemeente van art. 13 Wpb (BDU-SIV); standaard ONWAAR.
  * @returns Reservering in euro's, afgerond op centen.
  */
-export function meeneem(budget: any, besteding: any, jaar: any, art13?: any): number {
+export function meeneem(budget: any, besteding: any, jaar: any, art13?: any): any {
   return excelCall("MEENEEM", [budget, besteding, jaar, art13]);
 }
 
@@ -186,7 +189,7 @@ export function meeneem(budget: any, besteding: any, jaar: any, art13?: any): nu
  * @param [art13] WAAR voor een gemeente van art. 13 Wpb (BDU-SIV): 31,25% in 2009; standaard ONWAAR.
  * @returns Voorfinanciering in euro's, afgerond op centen.
  */
-export function voorfinanciering(budget: any, besteding: any, jaar: any, art13?: any): number {
+export function voorfinanciering(budget: any, besteding: any, jaar: any, art13?: any): any {
   return excelCall("VOORFINANCIERING", [budget, besteding, jaar, art13]);
 }
 
@@ -200,7 +203,7 @@ export function voorfinanciering(budget: any, besteding: any, jaar: any, art13?:
  * @param [onrechtmatig] Onrechtmatig besteed deel van de besteding, in euro's; standaard 0.
  * @returns Terug te vorderen bedrag in euro's, afgerond op centen.
  */
-export function terugvordering(budget: any, besteding: any, jaar: any, art13?: any, onrechtmatig?: any): number {
+export function terugvordering(budget: any, besteding: any, jaar: any, art13?: any, onrechtmatig?: any): any {
   return excelCall("TERUGVORDERING", [budget, besteding, jaar, art13, onrechtmatig]);
 }
 
@@ -268,4 +271,18 @@ export function outputjaar(budgetjaar: any): number {
  */
 export function ladder(trede: any): string {
   return excelCall("LADDER", [trede]);
+}
+
+/**
+ * Uitleg van een PB-bedrag: per PB-aanroep in de cel de invoer (met de cellen waar die vandaan komt), de regel met artikel en elke parameterwaarde met geldigheid en bron, als tabel. Schrijft niets in de werkmap.
+ * @customfunction UITLEG
+ * @param cel De cel met de PB-formule die uitgelegd wordt, bijvoorbeeld D2.
+ * @param invocation Aanroep door Excel: het adres van cel.
+ * @returns Tabel met een kopregel, de cel, en per PB-aanroep de functie, de invoer, de parameters en de parameterset.
+ * @requiresParameterAddresses
+ */
+export async function uitleg(cel: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  // The value of `cel` is not needed: the formula behind it is read through Excel, at the address Excel passes.
+  void cel;
+  return excelExplain(invocation);
 }

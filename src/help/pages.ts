@@ -4,11 +4,11 @@
  * Dutch notation with its result, the legal basis, and each parameter with every value and its source. Static HTML,
  * no script, no outside requests: it opens in Excel's help pane and in any browser.
  */
-import { REGISTRY, FUNCTION_IDS, NAMESPACE } from "../functions/registry";
+import { REGISTRY, FUNCTION_IDS, NAMESPACE, EXCEL_ONLY, EXCEL_FUNCTION_IDS } from "../functions/registry";
 import { invoke, isErrorResult } from "../functions/invoke";
 import type { RawArg } from "../functions/contract";
 import { getParameter } from "../parameters";
-import { citationParts } from "../parameters/citation";
+import { citationParts, parameterValueText as valueText } from "../parameters/citation";
 import { isoToSerial, serialToIso, ymdToIso } from "../rules/dates";
 import { localFormula } from "../taskpane/localFormula";
 import { shortDate } from "../taskpane/format";
@@ -81,22 +81,6 @@ export function exampleResult(example: string): string {
     return String(v);
   };
   return Array.isArray(r) ? r.map((row) => row.map(show).join(" | ")).join("; ") : show(r);
-}
-
-function valueText(v: unknown): string {
-  if (typeof v === "number") return v.toLocaleString("nl-NL", { maximumFractionDigits: 10 });
-  if (typeof v === "string") return v;
-  if (v && typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("maand" in o && "dag" in o && "jaarOffset" in o) {
-      const off = Number(o.jaarOffset);
-      return `${o.dag}-${o.maand} van T${off === 0 ? "" : off > 0 ? `+${off}` : `−${-off}`}`;
-    }
-    return Object.entries(o)
-      .map(([k, x]) => `${k}: ${valueText(x)}`)
-      .join("; ");
-  }
-  return String(v);
 }
 
 const STYLE = `
@@ -173,7 +157,41 @@ ${params ? `<h2>Parameters en bronnen</h2>\n${params}` : ""}
 geeft <code>#N/B</code> (<code>#N/A</code>). Wijs de cel aan: Excel toont de uitleg bij het waarschuwingsteken.</p>`;
     return { path: helpFile(id), html: page(full, body) };
   });
-  const list = FUNCTION_IDS.map((id) => {
+  for (const spec of EXCEL_ONLY.values()) {
+    const meta = byId.get(spec.id);
+    const full = `${NAMESPACE}.${spec.id}`;
+    const args = spec.args
+      .map((a, i) => {
+        const d = meta?.parameters?.find((p) => p.name === a.name)?.description ?? meta?.parameters?.[i]?.description ?? "";
+        return `<tr><td><code>${esc(a.name)}</code>${a.optional ? " (optioneel)" : ""}</td><td>${esc(d)}</td></tr>`;
+      })
+      .join("\n");
+    const body = `<p class="small"><a href="index.html">Alle PB-functies</a></p>
+<h1>${esc(full)}</h1>
+<p>${esc(meta?.description ?? "")}</p>
+<p><code>${esc(`${full}(${spec.args.map((a) => a.name).join("; ")})`)}</code></p>
+<h2>Argumenten</h2>
+<table><thead><tr><th>Argument</th><th>Betekenis</th></tr></thead><tbody>
+${args}
+</tbody></table>
+<h2>Voorbeeld</h2>
+<p><code>${esc(localFormula(spec.example, "nl"))}</code> naast een cel D2 met <code>=PB.LKS(A2;B2;C2)</code> geeft een tabel: een kopregel, de cel met
+haar waarde en of die gelijk is aan de rekenregels, dan per PB-aanroep de functie met grondslag en regelversie, elke invoer met de cel waar die vandaan komt,
+elke parameter met waarde, eenheid, geldigheid en bron, en tot slot de parameterset.</p>
+<p class="small">In Excel met Engelse functienamen: <code>${esc(spec.example)}</code>.</p>
+<h2>Wat het doet</h2>
+<p>${esc(spec.about)} Een formule met meer PB-functies (genest) krijgt een blok per functie. PB.UITLEG leest de formule en de cellen die zij
+gebruikt via Excel en schrijft niets in de werkmap. Het taakvenster (onderdeel Uitleg) toont hetzelfde voor de geselecteerde cel.</p>
+<h2>Foutmeldingen</h2>
+<p><code>#N/B</code> (<code>#N/A</code>) als de cel geen PB-formule bevat, zelf een PB.UITLEG is, of Excel het adres van de cel niet doorgeeft
+(oudere Excel); <code>#WAARDE!</code> (<code>#VALUE!</code>) als het argument geen verwijzing naar één cel is.</p>
+<h2>Buiten Excel</h2>
+<p><code>pb recalc</code> en <code>pb eval</code> kennen PB.UITLEG niet (de uitleg leest formules via Excel): <code>pb recalc</code> meldt de cel als
+niet herberekend en telt haar in deze versie mee als verschil; het bedrag dat zij uitlegt rekent het wel na, en
+<code>pb recalc --bonnen</code> geeft daarvan het bonnetje.</p>`;
+    pages.push({ path: helpFile(spec.id), html: page(full, body) });
+  }
+  const list = EXCEL_FUNCTION_IDS.map((id) => {
     const d = byId.get(id)?.description ?? "";
     return `<li><a href="${esc(helpFile(id).slice(5))}">${NAMESPACE}.${id}</a> — ${esc(d)}</li>`;
   }).join("\n");

@@ -34,3 +34,20 @@ export function userCitation(s: LegalSource, from?: string): string {
   const p = citationParts(s, from);
   return [p.title, p.publicatie, p.from ? `geldig vanaf ${p.from}` : undefined, p.confidence, p.url].filter(Boolean).join("; ");
 }
+
+/** A parameter value as a user reads it: 0,235; "alleen-verminderen"; a staffel as "15: 0,3; 16: 0,345"; a term as "15-7 van T+1". */
+export function parameterValueText(v: unknown): string {
+  if (typeof v === "number") return v.toLocaleString("nl-NL", { maximumFractionDigits: 10 });
+  if (typeof v === "string") return v;
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("maand" in o && "dag" in o && "jaarOffset" in o) {
+      const off = Number(o.jaarOffset);
+      return `${o.dag}-${o.maand} van T${off === 0 ? "" : off > 0 ? `+${off}` : `−${-off}`}`;
+    }
+    return Object.entries(o)
+      .map(([k, x]) => `${k}: ${parameterValueText(x)}`)
+      .join("; ");
+  }
+  return String(v);
+}

@@ -12,17 +12,20 @@ import { FunctionsPanel } from "./panels/FunctionsPanel";
 import { AuditPanel } from "./panels/AuditPanel";
 import { StatusPanel } from "./panels/StatusPanel";
 import { CalendarPanel } from "./panels/CalendarPanel";
+import { ExplainPanel } from "./panels/ExplainPanel";
+import type { CopyText } from "./clipboard";
 import { Navigation, type NavItem } from "./Navigation";
 import { formulaLanguageOf } from "./localFormula";
 import { PARAMETERS } from "../parameters";
 import { addDays } from "../rules/dates";
 
-export type PanelId = "sjablonen" | "functies" | "controle" | "status" | "kalender";
+export type PanelId = "sjablonen" | "functies" | "controle" | "uitleg" | "status" | "kalender";
 
 export const PANELS: NavItem<PanelId>[] = [
   { id: "sjablonen", label: "Sjablonen" },
   { id: "functies", label: "Functies" },
   { id: "controle", label: "Controle" },
+  { id: "uitleg", label: "Uitleg" },
   { id: "status", label: "Status" },
   { id: "kalender", label: "Kalender" },
 ];
@@ -38,6 +41,8 @@ export interface AppProps {
   initialPanel?: PanelId;
   /** Today's date for defaults (help peildatum, calendar year); injected so tests are stable. */
   today?: string;
+  /** The clipboard (Uitleg's "Kopieer"); tests pass a fake. */
+  copyText?: CopyText;
 }
 
 const useStyles = makeStyles({
@@ -65,7 +70,7 @@ function withinTables(day: string): string {
   return until !== undefined && day >= until ? addDays(until, -1) : day;
 }
 
-export function App({ host, templates, loadFunctionMetadata, context = OUTSIDE_EXCEL, initialPanel = "sjablonen", today }: AppProps) {
+export function App({ host, templates, loadFunctionMetadata, context = OUTSIDE_EXCEL, initialPanel = "sjablonen", today, copyText }: AppProps) {
   const styles = useStyles();
   const [panel, setPanel] = useState<PanelId>(initialPanel);
   // The last scan is shared: Status shows its #NAME?/#BUSY! counts.
@@ -101,6 +106,7 @@ export function App({ host, templates, loadFunctionMetadata, context = OUTSIDE_E
           )}
           {panel === "functies" && <FunctionsPanel loadMetadata={loadFunctionMetadata} insertFormula={host.insertFormula} today={day} lang={lang} />}
           {panel === "controle" && <AuditPanel host={host} lastScan={scan} onScan={onScan} />}
+          {panel === "uitleg" && <ExplainPanel host={host} lang={lang} copyText={copyText} />}
           {panel === "status" && <StatusPanel getStatus={host.getStatus} lastScan={scan} today={today} />}
           {panel === "kalender" && <CalendarPanel initialYear={Number(day.slice(0, 4))} />}
           </div>

@@ -2,7 +2,7 @@
  * Help per PB function: the Dutch texts from functions.json (generated from the JSDoc) joined with the registry's
  * contract (example, legal basis, parameters) and, per parameter, its source in force on a chosen date.
  */
-import { REGISTRY, FUNCTION_IDS, NAMESPACE } from "../functions/registry";
+import { REGISTRY, FUNCTION_IDS, NAMESPACE, EXCEL_ONLY } from "../functions/registry";
 import { getParameter, lookupValue } from "../parameters";
 import { citationParts } from "../parameters/citation";
 import { PbError } from "../rules/errors";
@@ -32,26 +32,32 @@ export interface FunctionDoc {
   example: string;
   legalBasis: string;
   parameters: string[];
+  /** Runs only in Excel (PB.UITLEG): `legalBasis` then says what it shows instead. */
+  excelOnly?: boolean;
 }
 
 export function functionDocs(metadata: readonly FunctionMetadata[]): FunctionDoc[] {
   const byId = new Map(metadata.map((m) => [m.id.toUpperCase(), m]));
-  return FUNCTION_IDS.map((id) => {
-    const spec = REGISTRY.get(id)!;
+  const doc = (id: string, args: readonly { name: string; optional?: boolean }[], rest: Pick<FunctionDoc, "example" | "legalBasis" | "parameters" | "excelOnly">): FunctionDoc => {
     const meta = byId.get(id);
     return {
       id,
       fullName: `${NAMESPACE}.${id}`,
       description: meta?.description ?? "",
-      args: spec.args.map((a, i) => {
+      args: args.map((a, i) => {
         const p = meta?.parameters?.find((q) => q.name === a.name) ?? meta?.parameters?.[i];
         return { name: a.name, optional: !!a.optional, description: p?.description ?? "" };
       }),
-      example: spec.example,
-      legalBasis: spec.legalBasis,
-      parameters: [...spec.parameters],
+      ...rest,
     };
-  });
+  };
+  return [
+    ...FUNCTION_IDS.map((id) => {
+      const spec = REGISTRY.get(id)!;
+      return doc(id, spec.args, { example: spec.example, legalBasis: spec.legalBasis, parameters: [...spec.parameters] });
+    }),
+    ...[...EXCEL_ONLY.values()].map((spec) => doc(spec.id, spec.args, { example: spec.example, legalBasis: spec.about, parameters: [], excelOnly: true })),
+  ];
 }
 
 export function parameterSources(names: readonly string[], isoDate: string): ParameterSourceDoc[] {

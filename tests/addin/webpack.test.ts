@@ -16,7 +16,13 @@ describe("webpack.config.js", () => {
   test("two entries, ES modules for tree-shaking, transpile-only ts-loader", async () => {
     const c: Cfg = await config({}, { mode: "production" });
     expect(Object.keys(c.entry as object)).toEqual(["functions", "taskpane"]);
-    expect((c.entry as Record<string, string[]>).functions).toEqual(["./src/excel/associateRecorder.ts", "./src/excel/dateSystemWatch.ts", "./src/functions/functions.ts"]);
+    expect((c.entry as Record<string, string[]>).functions).toEqual([
+      "./src/excel/associateRecorder.ts",
+      "./src/excel/dateSystemWatch.ts",
+      "./src/excel/receiptInCellWatch.ts",
+      "./src/excel/uitlegFunction.ts",
+      "./src/functions/functions.ts",
+    ]);
     const rule = (c.module!.rules as { use: { loader: string; options: Record<string, unknown> } }[])[0];
     expect(rule.use.loader).toBe("ts-loader");
     expect(rule.use.options).toMatchObject({ transpileOnly: true, compilerOptions: { module: "esnext" } });

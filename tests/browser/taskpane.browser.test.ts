@@ -27,6 +27,7 @@ const PANELS = [
   { id: "sjablonen", label: "Sjablonen" },
   { id: "functies", label: "Functies" },
   { id: "controle", label: "Controle" },
+  { id: "uitleg", label: "Uitleg" },
   { id: "status", label: "Status" },
   { id: "kalender", label: "Kalender" },
 ];
@@ -214,7 +215,8 @@ maybe("task pane in headless Chromium (outside Office) at 270, 320 and 350 px", 
           panel: p.id,
           axe: [],
         });
-        if (width === 320) {
+        // Outside Office the Uitleg view only says it works in Excel; its README picture comes from the Excel page below.
+        if (width === 320 && p.id !== "uitleg") {
           const shot = path.join(artifacts, `taskpane-${p.id}.png`);
           await page.screenshot({ path: shot, fullPage: p.id !== "functies" && p.id !== "status" });
           // The README copies change only on request, so a test run leaves the checkout clean.
@@ -246,6 +248,66 @@ maybe("task pane in headless Chromium (outside Office) at 270, 320 and 350 px", 
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-functies");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 2, name: "Functies" }).waitFor();
+  });
+
+  describe("in Excel (a stand-in for office.js with a small workbook): the Uitleg view", () => {
+    let excelPage: Page;
+    const excelErrors: string[] = [];
+
+    beforeAll(async () => {
+      excelPage = await browser.newPage({ viewport: { width: 320, height: 900 } });
+      excelPage.on("console", (m) => {
+        if (m.type() === "error") excelErrors.push(m.text());
+      });
+      excelPage.on("pageerror", (e) => excelErrors.push(`pageerror: ${e.message}`));
+      await excelPage.route("**/*", async (route) => {
+        const url = route.request().url();
+        if (/^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/.test(url)) {
+          return route.fulfill({ path: path.join(__dirname, "fakeOffice.js"), contentType: "text/javascript" });
+        }
+        if (url.startsWith(base)) return route.continue();
+        refused.push(url);
+        return route.abort();
+      });
+      await excelPage.goto(`${base}taskpane.html`, { waitUntil: "load" });
+      await excelPage.getByRole("heading", { level: 1, name: "PB Rekenkit" }).waitFor();
+    });
+
+    afterAll(async () => {
+      await excelPage?.close();
+    });
+
+    test("explains the active cell with its receipt, fits 270–350 px without serious axe violations; 320 px screenshot", async () => {
+      for (const width of WIDTHS) {
+        await excelPage.setViewportSize({ width, height: 900 });
+        await openPanel(excelPage, "Uitleg");
+        await excelPage.getByRole("heading", { level: 3, name: "PB.LKS = 1.596,56" }).waitFor();
+        await excelPage.getByText("Gelijk aan de waarde in de werkmap.").waitFor();
+        await excelPage.getByRole("switch", { name: "Bonnetje in de cel voor deze werkmap" }).waitFor();
+        const o = await overflow(excelPage);
+        expect({ width, excess: o.excess > 0 ? o.excess : 0, offenders: o.excess > 0 ? o.offenders : [] }).toEqual({ width, excess: 0, offenders: [] });
+        const a = await axe(excelPage);
+        (axeResults["uitleg-in-excel"] ??= {})[width] = { serious: a.violations.length, minor: a.minor };
+        expect({ width, axe: a.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`) }).toEqual({ width, axe: [] });
+        if (width === 320) {
+          const shot = path.join(artifacts, "taskpane-uitleg.png");
+          await excelPage.screenshot({ path: shot });
+          const readmeCopy = path.join(screenshots, "taskpane-uitleg.png");
+          if (process.env.UPDATE_SCREENSHOTS === "1" || !fs.existsSync(readmeCopy)) fs.copyFileSync(shot, readmeCopy);
+        }
+      }
+      expect(excelErrors).toEqual([]);
+    });
+
+    test("follows the selection: selecting the nested formula explains both PB calls", async () => {
+      await excelPage.setViewportSize({ width: 350, height: 900 });
+      await openPanel(excelPage, "Uitleg");
+      await excelPage.evaluate(() => (window as unknown as { __pbFakeExcel: { select(a: string): void } }).__pbFakeExcel.select("E2"));
+      await excelPage.getByText("Register!E2").waitFor();
+      await excelPage.getByRole("heading", { level: 3, name: "PB.PARAM = 21" }).waitFor();
+      expect(await excelPage.getByRole("heading", { level: 3, name: "PB.LKS = 1.596,56" }).count()).toBe(1);
+      expect(excelErrors).toEqual([]);
+    });
   });
 
   test("a help page opens from the Functies panel and is Dutch", async () => {

@@ -6,6 +6,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { a1 } from "../../src/excel/formulaArgs";
+import { parseAddress } from "../../src/xlsx/a1";
 
 export interface FakeSheetData {
   name: string;
@@ -13,6 +14,10 @@ export interface FakeSheetData {
   formulas: string[][];
   values: unknown[][];
   valueTypes?: string[][];
+  /** As Range.formulasLocal shows them (a Dutch Excel: ";" and DATUM); defaults to the formulas. */
+  formulasLocal?: string[][];
+  /** Spilled cells: cell address → the address of the formula cell it spills from. */
+  spillParents?: Record<string, string>;
 }
 
 export interface Write {
@@ -32,6 +37,14 @@ export interface FakeExcel {
   frozenRows: Record<string, number>;
   /** Cells selected through Range.select(), as "Blad!A1". */
   selectedCells: string[];
+  /** Workbook settings (Workbook.settings), as stored. */
+  settings: Record<string, unknown>;
+  /** Calculations asked of Excel (Application.calculate). */
+  calculations: string[];
+  /** Selection handlers currently registered (onSelectionChanged, onActivated). */
+  handlers: (() => unknown)[];
+  /** Make the active cell another one and fire the selection handlers, as Excel does when the user clicks. */
+  select(sheet: string, address: string): Promise<void>;
 }
 
 function slice<T>(grid: T[][] | undefined, r: number, c: number, rows: number, cols: number, fill: T): T[][] {
@@ -46,11 +59,33 @@ function slice<T>(grid: T[][] | undefined, r: number, c: number, rows: number, c
 
 export function fakeExcel(
   sheets: FakeSheetData[],
-  opts: { selection?: { address: string; cellCount: number; formula: string }; date1904?: boolean } = {},
+  opts: {
+    selection?: { address: string; cellCount: number; formula: string };
+    date1904?: boolean;
+    /** The active cell (Workbook.getActiveCell). */
+    active?: { sheet: string; address: string };
+    settings?: Record<string, unknown>;
+  } = {},
 ): FakeExcel {
   const pending: OfficeMockObject[] = [];
   let syncCount = 0;
-  const state: FakeExcel = { excel: undefined, syncs: () => syncCount, writes: [], added: [], activated: [], frozenRows: {}, selectedCells: [] };
+  let active = opts.active;
+  const state: FakeExcel = {
+    excel: undefined,
+    syncs: () => syncCount,
+    writes: [],
+    added: [],
+    activated: [],
+    frozenRows: {},
+    selectedCells: [],
+    settings: { ...(opts.settings ?? {}) },
+    calculations: [],
+    handlers: [],
+    async select(sheet, address) {
+      active = { sheet, address };
+      for (const h of [...state.handlers]) await h();
+    },
+  };
 
   function mock(data: Record<string, unknown>): OfficeMockObject {
     const m = new OfficeMockObject(data);
@@ -68,16 +103,43 @@ export function fakeExcel(
     return target;
   }
 
+  const typeOf = (v: unknown) => (v === "" || v === undefined ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String");
+  const quoted = (name: string) => (/^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+  /** One cell as Office.js gives it: the sheet-qualified address, its formula (both forms), value and value type. */
+  function cellRange(data: FakeSheetData, address: string): OfficeMockObject {
+    const [r, c] = parseAddress(address.replace(/\$/g, "")) ?? [0, 0];
+    const props = (cell: string) => {
+      const [rr, cc] = parseAddress(cell) ?? [0, 0];
+      const formula = data.formulas[rr]?.[cc] ?? "";
+      const value = data.values[rr]?.[cc] ?? "";
+      return {
+        address: `${quoted(data.name)}!${cell}`,
+        formulas: [[formula === "" ? value : formula]],
+        formulasLocal: [[(data.formulasLocal?.[rr]?.[cc] ?? formula) || value]],
+        values: [[value]],
+        valueTypes: [[data.valueTypes?.[rr]?.[cc] ?? typeOf(value)]],
+      };
+    };
+    const cell = a1(r, c);
+    const parentAddress = data.spillParents?.[cell] ?? (data.formulas[r]?.[c] ? cell : undefined);
+    const range = mock({
+      ...props(cell),
+      select: () => state.selectedCells.push(`${data.name}!${address}`),
+      getSpillParentOrNullObject: () =>
+        parentAddress ? mock({ isNullObject: false, ...props(parentAddress) }) : mock({ isNullObject: true, address: "", formulas: [[""]], formulasLocal: [[""]], values: [[""]], valueTypes: [[""]] }),
+    });
+    return range;
+  }
+
   function sheetObject(data: FakeSheetData) {
     const rows = data.formulas.length;
     const cols = Math.max(0, ...data.formulas.map((r) => r.length));
     return {
       name: data.name,
       activate: () => state.activated.push(data.name),
-      getRange: (address: string) =>
-        address === "A2"
-          ? mock({ values: [[data.values[1]?.[0] ?? ""]] })
-          : { select: () => state.selectedCells.push(`${data.name}!${address}`) },
+      getRange: (address: string) => cellRange(data, address),
+      getUsedRange: () => mock({ rowIndex: 0, columnIndex: 0, rowCount: rows, columnCount: cols }),
       getUsedRangeOrNullObject: () =>
         mock(
           rows === 0
@@ -88,7 +150,7 @@ export function fakeExcel(
         const m = mock({
           formulas: slice(data.formulas, r, c, nr, nc, ""),
           values: slice(data.values, r, c, nr, nc, ""),
-          valueTypes: slice(data.valueTypes ?? data.values.map((row) => row.map((v) => (v === "" ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String"))), r, c, nr, nc, "Empty"),
+          valueTypes: slice(data.valueTypes ?? data.values.map((row) => row.map(typeOf)), r, c, nr, nc, "Empty"),
         });
         // Writes into an existing sheet are recorded too, so a test can prove there were none.
         const internal = () => (m as unknown as { _properties: Map<string, { _value: unknown }> })._properties.get("values")?._value;
@@ -114,12 +176,41 @@ export function fakeExcel(
     state.selected = selection as unknown as { formulas: unknown };
   }
 
+  const handler = (fn: () => unknown) => {
+    state.handlers.push(fn);
+    return {
+      context: undefined as unknown,
+      remove: () => state.handlers.splice(state.handlers.indexOf(fn), 1),
+    };
+  };
+  const sheetNamed = (name: string) => sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+
   const data = {
     context: {
+      application: { calculate: (type: string) => state.calculations.push(type) },
       workbook: {
         name: "Proef.xlsx",
+        getActiveCell: () => {
+          const sheet = active ? sheetNamed(active.sheet) : undefined;
+          if (!active || !sheet) throw new Error("geen actieve cel in deze proefwerkmap");
+          return cellRange(sheet, active.address);
+        },
+        onSelectionChanged: { add: (fn: () => unknown) => handler(fn) },
+        settings: {
+          getItemOrNullObject: (key: string) => mock(key in state.settings ? { isNullObject: false, value: state.settings[key] } : { isNullObject: true, value: undefined }),
+          add: (key: string, value: unknown) => {
+            state.settings[key] = value;
+          },
+          onSettingsChanged: { add: (fn: () => unknown) => handler(fn) },
+        },
         worksheets: {
           items,
+          onActivated: { add: (fn: () => unknown) => handler(fn) },
+          getItem: (name: string) => {
+            const ws = items.find((w) => (w as { name: string }).name.toLowerCase() === name.toLowerCase());
+            if (!ws) throw Object.assign(new Error(`ItemNotFound: ${name}`), { code: "ItemNotFound" });
+            return ws;
+          },
           getItemOrNullObject: (name: string) => {
             const ws = items.find((w) => (w as { name: string }).name === name);
             return ws ? Object.assign(mock({ isNullObject: false }), ws) : mock({ isNullObject: true });
@@ -133,6 +224,7 @@ export function fakeExcel(
             const ws = {
               name,
               getRangeByIndexes: (r: number, c: number) => writableRange(name, r, c),
+              getUsedRange: () => mock({ rowIndex: 0, rowCount: 0 }),
               getRange: () => writableRange(name, 0, 0),
               freezePanes: { freezeRows: (n: number) => (state.frozenRows[name] = n) },
               activate: () => state.activated.push(name),
@@ -153,8 +245,9 @@ export function fakeExcel(
         await new Promise((r) => setTimeout(r, 0));
       },
     },
-    async run(this: { context: unknown }, cb: (ctx: unknown) => Promise<unknown>) {
-      return cb(this.context);
+    async run(this: { context: unknown }, a: unknown, b?: (ctx: unknown) => Promise<unknown>) {
+      // Excel.run(batch) or Excel.run(context, batch), as event handlers are removed.
+      return typeof a === "function" ? (a as (ctx: unknown) => Promise<unknown>)(this.context) : b!(this.context);
     },
   };
   state.excel = new OfficeMockObject(data);

@@ -203,3 +203,12 @@ describe("audit sheet content", () => {
     expect(uniqueSheetName([], "a/b:c*d?e[f]g\\h-een-hele-lange-naam-van-meer-dan-31")).toHaveLength(31);
   });
 });
+
+test("a DATE() constant in a 1904 workbook is the serial Excel gives it there: DATE(2023,7,1) = 45108 − 1462 = 43646", () => {
+  const data = new WorkbookData();
+  data.add({ sheet: "Register", rowIndex: 0, columnIndex: 0, formulas: [], values: [[0.4, 38]] });
+  const f = recomputeCell("Register", 0, 2, "=PB.LKS(DATE(2023,7,1),A1,B1)", 1596.56, data, 1904);
+  expect(f.recomputed?.inputs[0]).toMatchObject({ name: "peildatum", value: 43646 });
+  expect(f.status).toBe("gelijk");
+  expect(parseArg("DATE(2023,7,1)")).toEqual({ kind: "number", value: 45108 });
+});

@@ -10,7 +10,7 @@ import * as vm from "vm";
 import * as errors from "../../src/rules/errors";
 import { ECHO_MAX, ERROR_KINDS, pbError, type ErrorKind } from "../../src/rules/errors";
 import { invoke } from "../../src/functions/invoke";
-import { FUNCTION_IDS } from "../../src/functions/registry";
+import { EXCEL_FUNCTION_IDS, FUNCTION_IDS } from "../../src/functions/registry";
 import type { RawArg } from "../../src/functions/contract";
 import { dist, ensureBuild } from "../helpers/build";
 
@@ -177,8 +177,16 @@ describe("the built functions.js: every explained error is one Excel shows", () 
     fns = loadBundle();
   });
 
-  test("the bundle associates every registry function", () => {
-    expect([...fns.keys()].sort()).toEqual([...FUNCTION_IDS].sort());
+  test("the bundle associates every registry function and PB.UITLEG", () => {
+    expect([...fns.keys()].sort()).toEqual([...EXCEL_FUNCTION_IDS].sort());
+  });
+
+  test("PB.UITLEG outside Excel: #N/A with a short Dutch message (no Excel to read the cell from)", async () => {
+    const out = await Promise.resolve(fns.get("UITLEG")!(45108, { parameterAddresses: ["Blad1!D2"] })).catch((e) => e);
+    expect(out).toBeInstanceOf(Error);
+    expect((out as FakeError).code).toBe("#N/A");
+    checkMessage((out as FakeError).message, "UITLEG");
+    expect((out as FakeError).message).toMatch(/^PB\.UITLEG: werkt alleen in Excel/);
   });
 
   test.each([...FUNCTION_IDS])("PB.%s: each error carries #VALUE! or #N/A and a short Dutch message", async (id) => {

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { exampleResult, helpFile, helpPages } from "../../src/help/pages";
-import { FUNCTION_IDS, REGISTRY } from "../../src/functions/registry";
+import { EXCEL_FUNCTION_IDS, REGISTRY } from "../../src/functions/registry";
 import { dist, ensureBuild } from "../helpers/build";
 
 jest.setTimeout(180_000);
@@ -16,7 +16,7 @@ describe("help pages from the registry", () => {
   const lks = pages.find((p) => p.path === "help/lks.html")!.html;
 
   test("one page per function and an index", () => {
-    expect(pages.map((p) => p.path).sort()).toEqual([...FUNCTION_IDS.map(helpFile), "help/index.html"].sort());
+    expect(pages.map((p) => p.path).sort()).toEqual([...EXCEL_FUNCTION_IDS.map(helpFile), "help/index.html"].sort());
   });
 
   test("the worked example in Dutch notation with its result, the English form beside it", () => {
@@ -34,6 +34,14 @@ describe("help pages from the registry", () => {
     for (const p of pages) expect(p.html).not.toMatch(/sources\.md|nagezocht|§|\[UNVERIFIED/);
   });
 
+  test("PB.UITLEG has its page: what it shows, its errors, and what pb does with it", () => {
+    const uitleg = pages.find((p) => p.path === "help/uitleg.html")!.html;
+    expect(uitleg).toContain("<code>=PB.UITLEG(D2)</code>");
+    expect(uitleg).toContain("schrijft niets in de werkmap");
+    expect(uitleg).toContain("pb recalc");
+    expect(pages.find((p) => p.path === "help/index.html")!.html).toContain('href="uitleg.html"');
+  });
+
   test("static and self-contained: Dutch, no script, nothing loaded from elsewhere", () => {
     for (const p of pages) {
       expect(p.html).toContain('<html lang="nl">');
@@ -49,7 +57,7 @@ describe("the build ships them and links them", () => {
 
   test("dist/help has every page; functions.json gives each function its helpUrl on the build's address", () => {
     const meta = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; helpUrl?: string }[] };
-    expect(meta.functions).toHaveLength(FUNCTION_IDS.length);
+    expect(meta.functions).toHaveLength(EXCEL_FUNCTION_IDS.length);
     for (const f of meta.functions) {
       expect(f.helpUrl).toBe(`https://localhost:3000/${helpFile(f.id)}`);
       expect(fs.existsSync(path.join(dist, helpFile(f.id)))).toBe(true);

@@ -8,7 +8,7 @@ import { App, PANELS } from "../../src/taskpane/App";
 import { TemplatesPanel } from "../../src/taskpane/panels/TemplatesPanel";
 import { StatusPanel } from "../../src/taskpane/panels/StatusPanel";
 import { TEMPLATE_LIST, templateInfo } from "../../src/taskpane/templateList";
-import { FUNCTION_IDS } from "../../src/functions/registry";
+import { EXCEL_FUNCTION_IDS as FUNCTION_IDS } from "../../src/functions/registry";
 import { fakeHost, status } from "./fakeHost";
 import { ADDIN_URL } from "../../src/addinUrl";
 

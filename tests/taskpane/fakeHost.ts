@@ -1,6 +1,6 @@
 /** HostActions for component tests: records calls, answers from scripts. */
 import type { HostActions, HostStatus, ScanResult } from "../../src/excel/hostActions";
-import { FUNCTION_IDS } from "../../src/functions/registry";
+import { EXCEL_FUNCTION_IDS as FUNCTION_IDS } from "../../src/functions/registry";
 
 export function status(overrides: Partial<HostStatus> = {}): HostStatus {
   return {
@@ -54,6 +54,28 @@ export function fakeHost(overrides: Partial<HostActions> = {}): HostActions & { 
     templatesInWorkbook: async () => {
       calls.push("templatesInWorkbook");
       return [];
+    },
+    explainActiveCell: async () => {
+      calls.push("explainActiveCell");
+      return { refused: "Dit werkt alleen in Excel." };
+    },
+    watchSelection: async () => {
+      calls.push("watchSelection");
+      return async () => {
+        calls.push("unwatchSelection");
+      };
+    },
+    recordExplanation: async (e) => {
+      calls.push(`recordExplanation ${e.sheet}!${e.address}`);
+      return { sheet: "PB-controle", firstRow: 9, rows: 9, created: false };
+    },
+    getReceiptInCell: async () => {
+      calls.push("getReceiptInCell");
+      return { supported: true, on: false };
+    },
+    setReceiptInCell: async (on) => {
+      calls.push(`setReceiptInCell ${on}`);
+      return { supported: true, on };
     },
     ...overrides,
   };

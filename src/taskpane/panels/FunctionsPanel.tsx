@@ -90,7 +90,7 @@ function FunctionDetail({ doc, date, lang, insertFormula }: { doc: FunctionDoc; 
         Voorbeeld: <code className={styles.code}>{example}</code>
       </Text>
       <Text as="p" block>
-        Wettelijke grondslag: {doc.legalBasis}
+        {doc.excelOnly ? `Alleen in Excel. ${doc.legalBasis}` : `Wettelijke grondslag: ${doc.legalBasis}`}
       </Text>
       {sources.length > 0 && (
         <>

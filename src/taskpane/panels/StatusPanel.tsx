@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { FUNCTION_IDS, NAMESPACE } from "../../functions/registry";
+import { EXCEL_FUNCTION_IDS as FUNCTION_IDS, NAMESPACE } from "../../functions/registry";
 import type { HostStatus, ScanResult } from "../../excel/hostActions";
 import { errorText } from "./common";
 import { ADDIN_URL } from "../../addinUrl";
