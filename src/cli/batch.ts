@@ -206,7 +206,7 @@ function workerFile(): string {
   return path.join(__dirname, "batchWorker.js");
 }
 
-const nl = (n: number) => n.toLocaleString("nl-NL");
+const nl = (n: number) => n.toLocaleString("nl-NL", { maximumFractionDigits: 1 });
 
 function refusal(file: string, reason: string): FileResult {
   return { file, exit: EXIT.unreadable, status: "refused", reason, counts: {} };
@@ -216,7 +216,7 @@ function refusal(file: string, reason: string): FileResult {
 function stoppedReason(e: unknown, why: "cpu" | undefined, budget: number, heapMb: number): string {
   const code = (e as { code?: string })?.code;
   if (why === "cpu") {
-    return `gestopt: de werkmap gebruikte meer dan ${nl(Math.round(budget))} seconden rekentijd (grens per werkmap). Is dit een echte, zeer grote werkmap, geef dan meer tijd met --max-seconden N.`;
+    return `gestopt: de werkmap gebruikte meer dan ${nl(budget)} seconden rekentijd (grens per werkmap). Is dit een echte, zeer grote werkmap, geef dan meer tijd met --max-seconden N.`;
   }
   if (code === "ERR_WORKER_OUT_OF_MEMORY") {
     return `gestopt: de werkmap had meer dan ${nl(heapMb)} MB geheugen nodig (grens per werkmap). Is dit een echte, zeer grote werkmap, geef dan meer geheugen met --max-geheugen-mb N.`;
@@ -245,8 +245,8 @@ class Progress {
 
   private text(): string {
     const s = (Date.now() - this.t0) / 1000;
-    const left = this.done >= 3 && this.done < this.total ? ` · nog ±${Progress.clock((s / this.done) * (this.total - this.done))}` : "";
-    return `${this.done}/${this.total} werkmappen · ${Progress.clock(s)}${left}`;
+    const left = this.done >= 3 && this.done < this.total ? `, nog ±${Progress.clock((s / this.done) * (this.total - this.done))}` : "";
+    return `${this.done}/${this.total} werkmappen (${Progress.clock(s)}${left})`;
   }
 
   tick(): void {
@@ -260,7 +260,7 @@ class Progress {
       this.shown = true;
     } else if (now - this.lastLine >= PROGRESS_LINE_MS && this.done < this.total) {
       this.lastLine = now;
-      this.io.err(`${this.text()}…`);
+      this.io.err(`Voortgang: ${this.text()}…`);
     }
   }
 
