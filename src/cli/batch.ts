@@ -8,7 +8,7 @@
  * order the files were given: one line per workbook, a total, and the last line `N PB cells, M mismatches`; --json and
  * --out give one combined report. The exit code is the worst of all files (2 > 1 > 0).
  */
-import { promises as fs } from "fs";
+import { existsSync, promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { isMainThread, parentPort, workerData } from "worker_threads";
@@ -202,8 +202,9 @@ function poolBounds(options: Record<string, string | true>, files: number): Pool
 
 /** The compiled worker entry; under ts-jest (sources run as .ts) the one in dist-cli, which the CLI tests build. */
 function workerFile(): string {
-  if (__filename.endsWith(".ts")) return path.join(__dirname, "..", "..", "dist-cli", "cli", "batchWorker.js");
-  return path.join(__dirname, "batchWorker.js");
+  const file = __filename.endsWith(".ts") ? path.join(__dirname, "..", "..", "dist-cli", "cli", "batchWorker.js") : path.join(__dirname, "batchWorker.js");
+  if (!existsSync(file)) throw new Error(`pb is niet volledig gebouwd: ${file} ontbreekt. Bouw het met: npm run build:cli`);
+  return file;
 }
 
 const nl = (n: number) => n.toLocaleString("nl-NL", { maximumFractionDigits: 1 });
