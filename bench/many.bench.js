@@ -3,7 +3,8 @@
  * Many workbooks at once (issue 11, item 5): 340 generated municipal workbooks, one per municipality, audited with one
  * `pb recalc bench/out/many/` — as a province or an accountant checks a whole set — with all cores and with one worker;
  * for comparison a sample of single `pb recalc FILE` runs, as one had to before (one process per file), extrapolated to
- * 340. Prints wall time, workbooks per second and peak RSS of the whole process (all threads); asserts nothing.
+ * 340. Prints wall time, workbooks per second, CPU time (user + system, all threads) and peak RSS of the whole process;
+ * asserts nothing. On a shared machine the CPU time is the steadier figure: wall time depends on what else runs.
  *
  * Each workbook: sheet "LKS-register" with 50–400 employees (reference, employer, peildatum in 2023, loonwaarde, hours,
  * =PB.LKS per month, =ROUND(F×12;2) per year) and a total row; sheet "SiSa" with a G2-like block (besteding LKS from the
@@ -137,12 +138,13 @@ function pb(cmdArgs) {
   const hasTime = fs.existsSync("/usr/bin/time");
   const t0 = process.hrtime.bigint();
   const r = hasTime
-    ? spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M", process.execPath, ...cmd], { encoding: "utf8", maxBuffer: 64 << 20 })
+    ? spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M CPU_S=%U+%S", process.execPath, ...cmd], { encoding: "utf8", maxBuffer: 64 << 20 })
     : spawnSync(process.execPath, cmd, { encoding: "utf8", maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = /RSS_KB=(\d+)/.exec(r.stderr || "");
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr || "");
   const lines = (r.stdout || "").trim().split("\n");
-  return { wall, rssMb: rss ? Number(rss[1]) / 1024 : NaN, exit: r.status, lines };
+  return { wall, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, rssMb: rss ? Number(rss[1]) / 1024 : NaN, exit: r.status, lines };
 }
 
 function batch(label, extra) {
@@ -150,7 +152,7 @@ function batch(label, extra) {
   const perFile = r.lines.filter((l) => l.includes(".xlsx: "));
   const verschil = perFile.filter((l) => l.endsWith("VERSCHIL")).length;
   console.log(
-    `  ${label.padEnd(34)} ${r.wall.toFixed(2).padStart(7)} s  ${(COUNT / r.wall).toFixed(1).padStart(6)} werkmappen/s  piek-RSS ${r.rssMb.toFixed(0)} MB  ` +
+    `  ${label.padEnd(34)} ${r.wall.toFixed(2).padStart(7)} s  ${(COUNT / r.wall).toFixed(1).padStart(6)} werkmappen/s  CPU ${r.cpu.toFixed(1)} s  piek-RSS ${r.rssMb.toFixed(0)} MB  ` +
       `exit ${r.exit}  ${perFile.length} regels, ${verschil} VERSCHIL  «${r.lines[r.lines.length - 1]}»`,
   );
   return r;
@@ -173,16 +175,19 @@ async function main() {
     // the way before: one process per workbook (a sample, extrapolated)
     const step = Math.max(1, Math.floor(COUNT / SINGLES));
     let wall = 0;
+    let cpu = 0;
     let peak = 0;
     let n = 0;
     for (let k = 1; k <= COUNT && n < SINGLES; k += step, n++) {
       const r = pb(["recalc", path.join(DIR, `gemeente-${String(k).padStart(3, "0")}.xlsx`)]);
       wall += r.wall;
+      cpu += r.cpu;
       peak = Math.max(peak, r.rssMb);
     }
     const per = wall / n;
     console.log(
-      `  ${`${n}× pb recalc FILE, één proces per werkmap`.padEnd(34)} ${per.toFixed(2).padStart(7)} s per werkmap  → ${(per * COUNT).toFixed(0)} s voor ${COUNT} (geëxtrapoleerd)  piek-RSS ${peak.toFixed(0)} MB`,
+      `  ${`${n}× pb recalc FILE, één proces per werkmap`.padEnd(34)} ${per.toFixed(2).padStart(7)} s per werkmap  → ${(per * COUNT).toFixed(0)} s voor ${COUNT} (geëxtrapoleerd)  ` +
+        `CPU ${(cpu / n).toFixed(2)} s per werkmap → ${((cpu / n) * COUNT).toFixed(0)} s  piek-RSS ${peak.toFixed(0)} MB`,
     );
   }
 }
