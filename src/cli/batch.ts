@@ -83,9 +83,10 @@ async function walk(dir: string, into: string[]): Promise<void> {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) await walk(p, into);
     else if (WORKBOOK.test(e.name)) {
-      // a link to a workbook counts (the reader refuses what it is not); a link to a folder is not followed, so a
-      // link back to a parent cannot make the walk endless
-      if (e.isFile() || (e.isSymbolicLink() && (await fs.stat(p).then((s) => s.isFile(), () => true)))) into.push(p);
+      // Anything named as a workbook counts, so that the reader refuses what it is not (a pipe, a device, a dangling
+      // link) on its own line rather than leaving it out unseen; only a link to a folder is not followed, so a link
+      // back to a parent cannot make the walk endless.
+      if (!e.isSymbolicLink() || !(await fs.stat(p).then((s) => s.isDirectory(), () => false))) into.push(p);
     }
   }
 }
