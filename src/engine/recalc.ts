@@ -540,7 +540,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   const savedWithoutValues = formulas > 0 && withCachedValue === 0;
   if (savedWithoutValues) {
     notices.push(
-      "Deze werkmap is nog niet berekend in Excel: geen enkele formule heeft een opgeslagen waarde (zo schrijft bijvoorbeeld pb template een sjabloon). " +
+      "Deze werkmap is nog niet berekend in Excel: geen enkele formule heeft een opgeslagen waarde (zo schrijft een programma dat zelf niet rekent een werkmap). " +
         "Er is niets om mee te vergelijken; dat is geen verschil, maar ook geen bevestiging. Open de werkmap in Excel met de invoegtoepassing, laat rekenen en sla op.",
     );
   }
