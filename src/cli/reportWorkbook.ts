@@ -84,8 +84,9 @@ export async function writeReportWorkbook(r: RecalcReport, stream: Writable): Pr
     ws.commit();
   };
   cellRows(wb.addWorksheet("Controle", { views: [{ state: "frozen", ySplit: 1 }] }), r.cells);
-  // Only the ordinary cells that need attention; how many there are in all is on Over. Not money: shown as saved.
-  cellRows(wb.addWorksheet("Andere formules", { views: [{ state: "frozen", ySplit: 1 }] }), r.otherFormulas.cells);
+  // Only the ordinary cells that need attention, and only when there are any (an empty sheet says nothing Over does
+  // not); how many there are in all is on Over. Not money: shown as saved.
+  if (r.otherFormulas.cells.length > 0) cellRows(wb.addWorksheet("Andere formules", { views: [{ state: "frozen", ySplit: 1 }] }), r.otherFormulas.cells);
 
   let part = 1;
   const newBonnen = () => {
