@@ -73,7 +73,7 @@ export function otherFormulasLine(r: RecalcReport): string {
   const o = r.otherFormulas;
   const parts: string[] = [];
   if (o.notRecomputable > 0) parts.push(`waarvan ${o.notRecomputable} niet herberekend`);
-  if (o.followPbMismatch > 0) parts.push(`waarvan ${o.followPbMismatch} door een PB-cel met verschil`);
+  if (o.dependsOnPbMismatch > 0) parts.push(`waarvan ${o.dependsOnPbMismatch} afhankelijk van een PB-cel met verschil`);
   const notYet = o.notYetCalculated > 0 ? `; ${o.notYetCalculated} nog niet berekend in Excel` : "";
   return `${o.count} andere formules, ${o.mismatches} verschillen${parts.length ? ` (${parts.join(", ")})` : ""}${notYet}`;
 }

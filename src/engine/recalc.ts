@@ -66,8 +66,8 @@ export interface OtherFormulasReport {
   notRecomputable: number;
   /** No value saved by Excel: not a difference, but not confirmed either. */
   notYetCalculated: number;
-  /** Of the differences: those that depend on a PB cell with a difference (they follow from it). */
-  followPbMismatch: number;
+  /** Of the differences: those that depend on a PB cell with a difference (likely, not surely, because of it). */
+  dependsOnPbMismatch: number;
   cells: PbCellReport[];
 }
 
@@ -528,7 +528,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
       }
     }
   }
-  const followPbMismatch = explainDifferences(hf, differences, volatileSources);
+  const dependsOnPbMismatch = explainDifferences(hf, differences, volatileSources);
   hf.destroy();
   const notices: string[] = [];
   if (model.calcMode === "manual") {
@@ -572,7 +572,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
     mismatches: cells.filter((c) => c.status === "mismatch" || c.status === "not-recomputable").length,
     pbNotYetCalculated: cells.filter((c) => c.status === "no-cached-value").length,
     cells,
-    otherFormulas: { count: otherCount, mismatches: others.length, notRecomputable: otherNotRecomputable, notYetCalculated: otherNotYet, followPbMismatch, cells: others },
+    otherFormulas: { count: otherCount, mismatches: others.length, notRecomputable: otherNotRecomputable, notYetCalculated: otherNotYet, dependsOnPbMismatch, cells: others },
     excelOnly,
     unknownFunctions: [...unknown].map(([name, u]) => ({ name, ...u })),
     unverified,
@@ -586,8 +586,9 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
 /**
  * Two passes over the differences found, each only when there is something to explain (they walk the dependency
  * graph): a difference in a cell that calls or depends on NOW(), TODAY(), RAND() or RANDBETWEEN() is not recomputable
- * (its value changes with every calculation), still counted; an ordinary formula whose difference follows from a PB cell
- * with a difference says so. Returns how many ordinary differences follow from a PB cell.
+ * (its value changes with every calculation), still counted; an ordinary formula with a difference that depends on a
+ * PB cell with a difference names it (the likely cause; it still counts, as it may differ for a reason of its own).
+ * Returns how many ordinary differences depend on a PB cell with a difference.
  */
 function explainDifferences(hf: ReturnType<typeof buildEngine>["hf"], differences: Difference[], volatileSources: Source[]): number {
   if (differences.length === 0) return 0;
@@ -612,14 +613,14 @@ function explainDifferences(hf: ReturnType<typeof buildEngine>["hf"], difference
   const otherDiffs = differences.filter((d) => !d.pb && d.cell.status === "mismatch");
   if (pbSources.length === 0 || otherDiffs.length === 0) return 0;
   const byPb = taintedBy(hf, pbSources);
-  let follow = 0;
+  let depending = 0;
   for (const d of otherDiffs) {
     const from = byPb.get(d.key);
     if (from === undefined) continue;
-    follow++;
-    d.cell.note = `${d.cell.note ?? ""} Volgt uit het verschil in PB-cel ${from}.`.trim();
+    depending++;
+    d.cell.note = `${d.cell.note ?? ""} Hangt af van PB-cel ${from}, die ook een verschil heeft.`.trim();
   }
-  return follow;
+  return depending;
 }
 
 type SummaryFields = Pick<RecalcReport, "pbCells" | "mismatches"> & Partial<Pick<RecalcReport, "otherFormulas" | "pbNotYetCalculated">>;

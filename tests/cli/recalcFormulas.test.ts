@@ -101,15 +101,15 @@ describe("ordinary formulas compared with their cached values", () => {
     expect((await run("recalc", file)).code).toBe(1);
   });
 
-  it("a total that is off because a PB cell is: both listed, the total says it follows from the PB cell", async () => {
+  it("a total that is off because a PB cell is: both listed, the total names the PB cell it depends on", async () => {
     // D2 recomputes to 1596,56 but Excel saved 1600 (another parameter set, say), and the total it saved with it:
     // 1600 + 665,23 + 1862,65 = 4127,88; recomputed 4124,44: −3,44 in both
     const model = withTotal(4127.88, registerModel((e, i) => (i === 0 ? 1600 : e)));
     const report = recalcModel((await readWorkbook(await writeModel(dir, "follows.xlsx", model))).model);
     expect(report.mismatches).toBe(1);
-    expect(report.otherFormulas).toMatchObject({ mismatches: 1, followPbMismatch: 1 });
+    expect(report.otherFormulas).toMatchObject({ mismatches: 1, dependsOnPbMismatch: 1 });
     expect(report.otherFormulas.cells[0].difference).toBeCloseTo(-3.44, 9);
-    expect(report.otherFormulas.cells[0].note).toBe("Verschil -3.44: opgeslagen 4127.88, herberekend 4124.44. Volgt uit het verschil in PB-cel Register!D2.");
+    expect(report.otherFormulas.cells[0].note).toBe("Verschil -3.44: opgeslagen 4127.88, herberekend 4124.44. Hangt af van PB-cel Register!D2, die ook een verschil heeft.");
     expect(summaryLine(report)).toBe("3 PB cells, 1 mismatches; 1 other formulas, 1 mismatches");
   });
 
@@ -230,7 +230,7 @@ describe("JSON and the report workbook", () => {
       mismatches: 1,
       notRecomputable: 0,
       notYetCalculated: 0,
-      followPbMismatch: 0,
+      dependsOnPbMismatch: 0,
       cells: [
         {
           sheet: "Register",
