@@ -334,6 +334,8 @@ function taintedBy(
 const EXCEL_ONLY_CALL = new RegExp(`^\\s*PB\\.(?:${[...EXCEL_ONLY.keys()].join("|")})\\s*\\(\\s*[^(),"]*\\)\\s*$`, "i");
 const EXCEL_ONLY_HINT = new RegExp([...EXCEL_ONLY.keys()].join("|"), "i");
 const EXCEL_ONLY_REASON = "PB.UITLEG toont alleen in Excel een uitleg; pb rekent die niet na";
+/** A PB.UITLEG table has a row per input and parameter, 7 columns: a few hundred cells. More is not one Excel wrote. */
+const EXCEL_ONLY_MAX_CELLS = 10_000;
 
 /** Functions whose result changes with every calculation: a difference in a cell that depends on one proves nothing. */
 const VOLATILE = new Set(["NOW", "TODAY", "RAND", "RANDBETWEEN"]);
@@ -391,6 +393,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
         const at = parseAddress(c.address);
         if (!at) continue;
         const range = c.arrayRef?.includes(":") ? parseRange(c.arrayRef) : undefined;
+        if (range && (range.bottom - range.top + 1) * (range.right - range.left + 1) > EXCEL_ONLY_MAX_CELLS) continue;
         excelOnly.push({
           sheet: sheet.name,
           address: c.address,

@@ -310,4 +310,12 @@ describe("PB.UITLEG: shown only in Excel, never a difference", () => {
     expect(h3.status).toBe("not-recomputable");
     expect(report.mismatches).toBe(1);
   });
+
+  it("a PB.UITLEG table larger than Excel makes one (10 001 cells, F2:F10002) is not set apart: it counts", async () => {
+    const model = withCells(registerModel(), [{ address: "F2", formula: "PB.UITLEG(D2)", arrayRef: "F2:F10002", result: "Uitleg van" }]);
+    const report = recalcModel((await readWorkbook(await writeModel(dir, "uitleg-huge.xlsx", model))).model);
+    expect(report.excelOnly).toEqual([]);
+    expect(report.cells.find((c) => c.address === "F2")?.status).toBe("not-recomputable");
+    expect(report.mismatches).toBeGreaterThan(0);
+  });
 });
