@@ -132,6 +132,8 @@ export interface BatchTask {
   /** What the coordinator needs besides the counts: the file's JSON report, its text report, or nothing. */
   want: "none" | "json" | "text";
   bonnen: boolean;
+  /** --alleen-verschillen: the text report with only what needs attention. */
+  onlyDifferences: boolean;
   clock: SharedArrayBuffer;
 }
 
@@ -139,8 +141,8 @@ export interface BatchTask {
 export interface FileResult {
   file: string;
   exit: number;
-  /** recalc: ok / mismatch / refused; check: ok / failed / refused / no-template. */
-  status: "ok" | "mismatch" | "failed" | "refused" | "no-template";
+  /** recalc: ok / mismatch / not-calculated (formulas Excel never calculated, no difference) / refused; check: ok / failed / refused / no-template. */
+  status: "ok" | "mismatch" | "not-calculated" | "failed" | "refused" | "no-template";
   /** recalc: "3 PB cells, 0 mismatches"; check: "1 sjabloon, 34 controles, 0 fouten". */
   summary?: string;
   /** The Dutch reason of a refusal, one line. */
@@ -366,7 +368,7 @@ function oneLine(s: string): string {
 
 // ------------------------------------------------------------------------------------------------ pb recalc …
 
-const RECALC_STATUS: Partial<Record<FileResult["status"], string>> = { ok: "ok", mismatch: "VERSCHIL", refused: "GEWEIGERD" };
+const RECALC_STATUS: Partial<Record<FileResult["status"], string>> = { ok: "ok", mismatch: "VERSCHIL", "not-calculated": "NOG NIET BEREKEND IN EXCEL", refused: "GEWEIGERD" };
 
 function recalcLine(r: FileResult): string {
   if (r.status === "refused") return `${r.file}: GEWEIGERD — ${oneLine(r.reason ?? "")}`;
@@ -425,7 +427,20 @@ export async function recalcBatch(positional: readonly string[], options: Record
   const bounds = poolBounds(options, files.length);
   const want: BatchTask["want"] = out !== undefined ? (ext === ".json" || json ? "json" : "text") : json ? "json" : "none";
   const parameterset = typeof options.parameterset === "string" ? options.parameterset : undefined;
-  const totals = { files: files.length, ok: 0, mismatch: 0, refused: 0, pbCells: 0, mismatches: 0 };
+  const totals = {
+    files: files.length,
+    ok: 0,
+    mismatch: 0,
+    notCalculated: 0,
+    refused: 0,
+    pbCells: 0,
+    mismatches: 0,
+    pbNotYetCalculated: 0,
+    otherFormulas: 0,
+    otherMismatches: 0,
+    otherNotRecomputable: 0,
+    otherNotYetCalculated: 0,
+  };
   let exit: number = EXIT.ok;
   const label = activeParameterSetLabel();
   const startedAt = new Date().toISOString().replace(/\.\d+Z$/, "Z");
@@ -445,11 +460,18 @@ export async function recalcBatch(positional: readonly string[], options: Record
       await sink(`PB Rekenkit ${ADDIN_VERSION}; ${label}`);
       await sink(`Gestart op ${startedAt} (UTC)`);
     }
-    await runPool("recalc", files, { limits, parameterset, want, bonnen: options.bonnen === true }, bounds, progress, async (r) => {
+    const onlyDifferences = options["alleen-verschillen"] === true;
+    await runPool("recalc", files, { limits, parameterset, want, bonnen: options.bonnen === true, onlyDifferences }, bounds, progress, async (r) => {
       exit = worst(exit, r.exit);
       if (r.status === "ok" || r.status === "mismatch" || r.status === "refused") totals[r.status]++;
+      else if (r.status === "not-calculated") totals.notCalculated++;
       totals.pbCells += r.counts.pbCells ?? 0;
       totals.mismatches += r.counts.mismatches ?? 0;
+      totals.pbNotYetCalculated += r.counts.pbNotYetCalculated ?? 0;
+      totals.otherFormulas += r.counts.otherCount ?? 0;
+      totals.otherMismatches += r.counts.otherMismatches ?? 0;
+      totals.otherNotRecomputable += r.counts.otherNotRecomputable ?? 0;
+      totals.otherNotYetCalculated += r.counts.otherNotYetCalculated ?? 0;
       index++;
       if (want === "json") await sink(jsonEntry(r, index === files.length));
       else if (want === "text") {
@@ -462,8 +484,22 @@ export async function recalcBatch(positional: readonly string[], options: Record
         io.out(recalcLine(r));
       }
     });
-    const totalLine = `Totaal: ${count(files.length, "werkmap", "werkmappen")}: ${totals.ok} ok, ${totals.mismatch} met verschil, ${totals.refused} geweigerd.`;
-    const last = summaryLine({ pbCells: totals.pbCells, mismatches: totals.mismatches });
+    const notCalculated = totals.notCalculated > 0 ? `, ${totals.notCalculated} nog niet berekend in Excel` : "";
+    const totalLine = `Totaal: ${count(files.length, "werkmap", "werkmappen")}: ${totals.ok} ok, ${totals.mismatch} met verschil${notCalculated}, ${totals.refused} geweigerd.`;
+    // the summary line of one workbook, over all of them: it grows its second clause exactly when one would
+    const last = summaryLine({
+      pbCells: totals.pbCells,
+      mismatches: totals.mismatches,
+      pbNotYetCalculated: totals.pbNotYetCalculated,
+      otherFormulas: {
+        count: totals.otherFormulas,
+        mismatches: totals.otherMismatches,
+        notRecomputable: totals.otherNotRecomputable,
+        notYetCalculated: totals.otherNotYetCalculated,
+        dependsOnPbMismatch: 0,
+        cells: [],
+      },
+    });
     if (want === "json") {
       await sink("  ],");
       await sink(`  "totals": ${JSON.stringify({ ...totals, exit })},`);
@@ -530,7 +566,7 @@ export async function checkBatch(positional: readonly string[], options: Record<
   let index = 0;
   const progress = new Progress(files.length, io);
   if (json) io.out('{\n  "files": [');
-  await runPool("check", files, { limits, parameterset, want: json ? "json" : "none", bonnen: false }, bounds, progress, (r) => {
+  await runPool("check", files, { limits, parameterset, want: json ? "json" : "none", bonnen: false, onlyDifferences: false }, bounds, progress, (r) => {
     progress.clear();
     exit = worst(exit, r.exit);
     if (r.status === "no-template") totals.noTemplate++;

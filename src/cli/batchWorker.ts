@@ -35,14 +35,25 @@ async function recalcTask(t: BatchTask): Promise<FileResult> {
   }
   const { report, exit } = audit;
   const summary = summaryLine(report);
+  const other = report.otherFormulas;
+  // exit 1 without any difference: only formulas Excel never calculated (a fresh template), said apart
+  const status = exit === EXIT.ok ? "ok" : report.mismatches > 0 || other.mismatches > 0 ? "mismatch" : "not-calculated";
   return {
     file: t.file,
     exit,
-    status: exit === EXIT.ok ? "ok" : "mismatch",
+    status,
     summary,
-    counts: { pbCells: report.pbCells, mismatches: report.mismatches },
+    counts: {
+      pbCells: report.pbCells,
+      mismatches: report.mismatches,
+      pbNotYetCalculated: report.pbNotYetCalculated,
+      otherCount: other.count,
+      otherMismatches: other.mismatches,
+      otherNotRecomputable: other.notRecomputable,
+      otherNotYetCalculated: other.notYetCalculated,
+    },
     ...(t.want === "json" ? { json: [...jsonLines(report)].join("\n") } : {}),
-    ...(t.want === "text" ? { text: [...textLines(report, t.bonnen), summary] } : {}),
+    ...(t.want === "text" ? { text: [...textLines(report, t.bonnen, t.onlyDifferences), summary] } : {}),
   };
 }
 

@@ -181,7 +181,7 @@ describe("PB.LKSPERIODE", () => {
   it("end before start is #VALUE!", () => {
     expect(LKSPERIODE(DATE(2023, 2, 1), DATE(2023, 1, 31), 0.4, 38)).toEqual({
       error: "#VALUE!",
-      message: "einddatum: 31-1-2023 ligt vóór de begindatum 1-2-2023. Verwacht: een einddatum op of na de begindatum",
+      message: "einddatum: 31-1-2023 ligt vóór de begindatum 1-2-2023. Verwacht: een einddatum op of na de begindatum.",
     });
   });
 
@@ -245,7 +245,7 @@ describe("every bad-input class, with its Dutch message", () => {
     expect(LKS(d, 0.605, 38)).toEqual({
       error: "#VALUE!",
       message:
-        "loonwaarde: 0.605 is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4 lid 3). Verwacht bijvoorbeeld 0,45",
+        "loonwaarde: 0,605 is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4 lid 3). Verwacht bijvoorbeeld 0,45.",
     });
   });
 
