@@ -75,6 +75,20 @@ describe("pb recalc over a folder", () => {
     ]);
   });
 
+  it("a workbook Excel never calculated is no difference but not confirmed: its own status, the same summary as alone, exit 1", async () => {
+    const fresh = await writeModel(dir, "nooit-berekend.xlsx", registerModel(() => undefined)); // no cached PB values
+    const alone = await run("recalc", fresh);
+    const r = await run("recalc", a, fresh);
+    expect(alone.code).toBe(1);
+    expect(r.code).toBe(1);
+    expect(r.stdout[1]).toBe(`${fresh}: ${alone.stdout[alone.stdout.length - 1]} — NOG NIET BEREKEND IN EXCEL`);
+    expect(alone.stdout[alone.stdout.length - 1]).toMatch(/^3 PB cells, 0 mismatches; 1 other formulas, 0 mismatches; 3 not calculated in Excel$/);
+    expect(r.stdout.slice(-2)).toEqual([
+      "Totaal: 2 werkmappen: 1 ok, 0 met verschil, 1 nog niet berekend in Excel, 0 geweigerd.",
+      "6 PB cells, 0 mismatches; 2 other formulas, 0 mismatches; 3 not calculated in Excel",
+    ]);
+  });
+
   it("one worker gives the same lines as one per core", async () => {
     const one = await run("recalc", map, "--werkers", "1");
     const all = await run("recalc", map);
@@ -101,7 +115,22 @@ describe("pb recalc over a folder", () => {
     expect(t.report.cells[0].receipt.function).toBe("PB.LKS");
     expect(report.files[3].reason).toMatch(/geen zip-bestand/);
     expect(report.files[3].report).toBeUndefined();
-    expect(report.totals).toEqual({ files: 5, ok: 3, mismatch: 1, refused: 1, pbCells: 12, mismatches: 1, exit: 2 });
+    // every register also has its SUM total (D5): 4 readable workbooks, 4 other formulas, all agreeing
+    expect(report.totals).toEqual({
+      files: 5,
+      ok: 3,
+      mismatch: 1,
+      notCalculated: 0,
+      refused: 1,
+      pbCells: 12,
+      mismatches: 1,
+      pbNotYetCalculated: 0,
+      otherFormulas: 4,
+      otherMismatches: 0,
+      otherNotRecomputable: 0,
+      otherNotYetCalculated: 0,
+      exit: 2,
+    });
     expect(report.summary).toBe("12 PB cells, 1 mismatches");
     expect(r.stderr.slice(-2)).toEqual(["Totaal: 5 werkmappen: 3 ok, 1 met verschil, 1 geweigerd.", "12 PB cells, 1 mismatches"]);
   });
