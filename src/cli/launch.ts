@@ -6,6 +6,11 @@
  * refusal. The worker also gets a deeper stack, so formulas up to Excel's own limits evaluate instead of being marked.
  * This file loads nothing of pb itself: the main thread only watches. (A --max-old-space-size given to node itself is a
  * process-wide V8 flag and takes precedence over the worker's heap limit.)
+ *
+ * Many workbooks at once (`pb recalc MAP/`, batch.ts) run in a pool of their own workers, each bounded per workbook; the
+ * pool tells this watcher so ({ batch: true }), and from then on the budget for the whole run no longer applies — it
+ * counts the CPU of every thread and would end a batch of 340 workbooks after 25 s. The bounds given on the command
+ * line are handed on (workerData) as the bounds of each workbook.
  */
 import { statSync } from "fs";
 import * as path from "path";
@@ -19,6 +24,8 @@ interface Bounds {
   heapMb: number;
   cpuSeconds: number;
   args: string[];
+  /** What the user gave, if anything: a batch applies it per workbook. */
+  given: { heapMb?: number; cpuSeconds?: number };
 }
 
 function takeOption(args: string[], name: string): { value?: string; rest: string[] } {
@@ -62,10 +69,13 @@ function cpuBudget(args: string[]): number {
 export function boundsOf(argv: readonly string[]): Bounds {
   const heap = takeOption([...argv], "max-geheugen-mb");
   const cpu = takeOption(heap.rest, "max-seconden");
+  const heapMb = positive("max-geheugen-mb", heap.value);
+  const cpuSeconds = positive("max-seconden", cpu.value);
   return {
-    heapMb: positive("max-geheugen-mb", heap.value) ?? DEFAULT_HEAP_MB,
-    cpuSeconds: positive("max-seconden", cpu.value) ?? cpuBudget(cpu.rest),
+    heapMb: heapMb ?? DEFAULT_HEAP_MB,
+    cpuSeconds: cpuSeconds ?? cpuBudget(cpu.rest),
     args: cpu.rest,
+    given: { ...(heapMb !== undefined ? { heapMb } : {}), ...(cpuSeconds !== undefined ? { cpuSeconds } : {}) },
   };
 }
 
@@ -87,20 +97,24 @@ export function launch(argv: readonly string[]): Promise<number> {
     const worker = new Worker(path.join(__dirname, "worker.js"), {
       argv: bounds.args,
       resourceLimits: { maxOldGenerationSizeMb: bounds.heapMb, stackSizeMb: STACK_MB },
+      // a worker's process.stderr is no terminal: the batch's progress bar needs to know whether the real one is
+      workerData: { pbLaunch: true, stderrTty: process.stderr.isTTY === true, bounds: bounds.given },
     });
+    let batch = false;
     let code: number | undefined;
     let refusal: string | undefined;
     const start = cpuNow();
     const timer = setInterval(() => {
-      if (cpuNow() - start <= bounds.cpuSeconds) return;
+      if (batch || cpuNow() - start <= bounds.cpuSeconds) return;
       refusal =
         `pb is gestopt: de opdracht gebruikte meer dan ${bounds.cpuSeconds.toFixed(0)} seconden rekentijd (grens). ` +
         "Er is geen uitkomst. Is dit een echte, zeer grote werkmap, geef dan meer tijd met --max-seconden N.";
       void worker.terminate();
     }, 250);
     timer.unref();
-    worker.on("message", (m: { exit?: number }) => {
+    worker.on("message", (m: { exit?: number; batch?: boolean }) => {
       if (typeof m?.exit === "number") code = m.exit;
+      if (m?.batch === true) batch = true;
     });
     worker.on("error", (e: Error & { code?: string }) => {
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {

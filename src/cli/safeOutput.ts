@@ -61,6 +61,17 @@ async function lstatOrNull(p: string) {
   }
 }
 
+/** Whether two paths are one file (the same path, or the same inode through a link): a report never replaces its input. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
 /** Before any work: is `out` a place a report may be written? Throws OutputError. */
 export async function checkOutputPath(out: string, overwrite: boolean): Promise<void> {
   try {

@@ -13,6 +13,8 @@ import { WorkbookReadError } from "../../xlsx/readErrors";
 import { LIMIT_OPTIONS, LIMIT_USAGE, readLimitOptions } from "../limitOptions";
 import { activeParameterSetLabel } from "../../parameters";
 import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
+import { BATCH_OPTIONS, CHECK_BATCH_USAGE, checkBatch, isBatch } from "../batch";
+import type { ReadLimits } from "../../xlsx/limits";
 
 function where(r: CheckResult): string {
   if (!r.sheet) return "";
@@ -20,11 +22,80 @@ function where(r: CheckResult): string {
   return r.cell ? `${quoted}!${r.cell}` : quoted;
 }
 
+type Found = ReturnType<typeof checkWorkbook>;
+
+/** One workbook checked, or why not (a Dutch message, exit 2). Shared by the single run and the batch workers. */
+export type CheckOutcome =
+  | { kind: "unreadable" | "no-template"; message: string }
+  | { kind: "checked"; found: Found; notRecomputed: string[]; templates: number; checks: number; failures: number };
+
+export async function checkOne(file: string, limits: Partial<ReadLimits>): Promise<CheckOutcome> {
+  let model;
+  let built;
+  try {
+    model = (await readWorkbook(file, { limits })).model;
+    built = buildEngine(model);
+  } catch (e) {
+    if (e instanceof WorkbookReadError || e instanceof EngineFailure) return { kind: "unreadable", message: e.message };
+    throw e;
+  }
+  const { hf, sheetIds } = built;
+  const formulas = new Map<string, Map<string, string>>();
+  const lastRows = new Map<string, number>();
+  for (const s of model.sheets) {
+    const f = new Map<string, string>();
+    let last = 0;
+    for (const c of s.cells) {
+      if (c.formula) f.set(c.address, c.formula);
+      if (c.formula || (c.value !== undefined && c.value !== null && c.value !== "")) last = Math.max(last, (parseAddress(c.address)?.[0] ?? 0) + 1);
+    }
+    formulas.set(s.name, f);
+    lastRows.set(s.name, last);
+  }
+  const view: WorkbookView = {
+    value: (sheet, address) => {
+      const id = sheetIds.get(sheet);
+      const at = parseAddress(address);
+      if (id === undefined || !at) return undefined;
+      return fromHfValue(hf.getCellValue({ sheet: id, row: at[0], col: at[1] }));
+    },
+    formula: (sheet, address) => formulas.get(sheet)?.get(address),
+    lastRow: (sheet) => lastRows.get(sheet) ?? 0,
+  };
+  const found = checkWorkbook(model.sheets.map((s) => s.name), view);
+  hf.destroy();
+  if (found.length === 0) {
+    return {
+      kind: "no-template",
+      message: `${file} bevat geen PB Rekenkit-sjabloon (geen markering in cel A2 en geen sjabloontitel in A1 van een werkblad); er is niets gecontroleerd.`,
+    };
+  }
+  // cells the reader or the engine could not trust feed the checks as #N/A / #ERROR!: say which
+  const notRecomputed = [
+    ...model.sheets.flatMap((sh) => sh.cells.filter((c) => c.unverified !== undefined).map((c) => `${sh.name}!${c.address}: ${c.unverified}`)),
+    ...built.guarded.map((g) => `${model.sheets[g.sheet]?.name}!${formatAddress(g.row, g.col)}: ${g.message}`),
+  ];
+  const all = found.flatMap((f) => f.results);
+  const checks = new Set(all.flatMap((r) => [r.id, ...(r.dependents ?? []).map((d) => d.id)])).size;
+  return { kind: "checked", found, notRecomputed, templates: found.length, checks, failures: all.filter((r) => !r.ok).length };
+}
+
+/** "1 sjabloon, 34 controles, 2 fouten": the last line of a check. */
+export function checkSummaryLine(c: { templates: number; checks: number; failures: number }): string {
+  return `${count(c.templates, "sjabloon", "sjablonen")}, ${count(c.checks, "controle", "controles")}, ${count(c.failures, "fout", "fouten")}`;
+}
+
+/** The --json form of one workbook's checks. */
+export function checkJson(found: Found) {
+  return found.map((f) => ({ template: f.instance.def.id, version: f.instance.version, sheets: f.instance.names, results: f.results }));
+}
+
 export const checkCommand: Command = {
   name: "check",
   summary: "De controles van de PB-sjablonen in een werkmap uitvoeren (vóór aanlevering)",
   usage: [
     "pb check WERKMAP.xlsx [--json] [--alles] [--parameterset V] [grenzen]",
+    "pb check WERKMAP… | MAP… [--werkers N] [--json] …   (veel werkmappen tegelijk)",
     "  Zoekt de PB Rekenkit-sjablonen in de werkmap, rekent de formules opnieuw uit en voert hun controles uit:",
     "  invoer als getal, datum of Ja/Nee, registerregels (referentie, dubbel, geen BSN, niets onder de lijst),",
     "  overschreven formules, verplichte cellen, aansluiting van totalen, reservering binnen 25%/31,25%,",
@@ -34,70 +105,24 @@ export const checkCommand: Command = {
     PARAMETERSET_USAGE,
     ...LIMIT_USAGE,
     "  Afsluitcode: 0 = geen fouten, 1 = fout(en), 2 = bestand onleesbaar of geen sjabloon gevonden.",
+    ...CHECK_BATCH_USAGE,
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS });
-    if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb check WERKMAP.xlsx");
+    const { positional, options } = parseOptions(args, { json: "flag", alles: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS, ...BATCH_OPTIONS });
+    if (positional.length === 0) throw new UsageError("Geef een werkmap (of meer, of een map): pb check WERKMAP.xlsx");
+    if (await isBatch(positional, options)) return checkBatch(positional, options, io);
     applyParameterSetOption(options, io);
     const file = positional[0];
     const limits = readLimitOptions(options);
-    let model;
-    let built;
-    try {
-      model = (await readWorkbook(file, { limits })).model;
-      built = buildEngine(model);
-    } catch (e) {
-      if (e instanceof WorkbookReadError || e instanceof EngineFailure) {
-        io.err(e.message);
-        return EXIT.unreadable;
-      }
-      throw e;
-    }
-    const { hf, sheetIds } = built;
-    const formulas = new Map<string, Map<string, string>>();
-    const lastRows = new Map<string, number>();
-    for (const s of model.sheets) {
-      const f = new Map<string, string>();
-      let last = 0;
-      for (const c of s.cells) {
-        if (c.formula) f.set(c.address, c.formula);
-        if (c.formula || (c.value !== undefined && c.value !== null && c.value !== "")) last = Math.max(last, (parseAddress(c.address)?.[0] ?? 0) + 1);
-      }
-      formulas.set(s.name, f);
-      lastRows.set(s.name, last);
-    }
-    const view: WorkbookView = {
-      value: (sheet, address) => {
-        const id = sheetIds.get(sheet);
-        const at = parseAddress(address);
-        if (id === undefined || !at) return undefined;
-        return fromHfValue(hf.getCellValue({ sheet: id, row: at[0], col: at[1] }));
-      },
-      formula: (sheet, address) => formulas.get(sheet)?.get(address),
-      lastRow: (sheet) => lastRows.get(sheet) ?? 0,
-    };
-    const found = checkWorkbook(model.sheets.map((s) => s.name), view);
-    hf.destroy();
-    if (found.length === 0) {
-      io.err(`${file} bevat geen PB Rekenkit-sjabloon (geen markering in cel A2 en geen sjabloontitel in A1 van een werkblad); er is niets gecontroleerd.`);
+    const outcome = await checkOne(file, limits);
+    if (outcome.kind !== "checked") {
+      io.err(outcome.message);
       return EXIT.unreadable;
     }
-    // cells the reader or the engine could not trust feed the checks as #N/A / #ERROR!: say which
-    const notRecomputed = [
-      ...model.sheets.flatMap((sh) => sh.cells.filter((c) => c.unverified !== undefined).map((c) => `${sh.name}!${c.address}: ${c.unverified}`)),
-      ...built.guarded.map((g) => `${model.sheets[g.sheet]?.name}!${formatAddress(g.row, g.col)}: ${g.message}`),
-    ];
+    const { found, notRecomputed } = outcome;
     for (const u of notRecomputed) io.err(`Let op: niet herberekend: ${u}`);
-    const all = found.flatMap((f) => f.results);
-    const failed = all.filter((r) => !r.ok);
     if (options.json === true) {
-      io.out(
-        JSON.stringify(
-          found.map((f) => ({ template: f.instance.def.id, version: f.instance.version, sheets: f.instance.names, results: f.results })),
-          null,
-          2,
-        ),
-      );
+      io.out(JSON.stringify(checkJson(found), null, 2));
     } else {
       for (const f of found) {
         const { def, version, names } = f.instance;
@@ -111,14 +136,13 @@ export const checkCommand: Command = {
         }
       }
     }
-    const checks = new Set(all.flatMap((r) => [r.id, ...(r.dependents ?? []).map((d) => d.id)])).size;
-    const line = `${count(found.length, "sjabloon", "sjablonen")}, ${count(checks, "controle", "controles")}, ${count(failed.length, "fout", "fouten")}`;
+    const line = checkSummaryLine(outcome);
     // The set the checks ran with belongs to the report; an own set is marked as such.
     const setLine = `Gecontroleerd met ${activeParameterSetLabel()}.`;
     for (const l of [setLine, line]) {
       if (options.json === true) io.err(l);
       else io.out(l);
     }
-    return failed.length === 0 ? EXIT.ok : EXIT.mismatch;
+    return outcome.failures === 0 ? EXIT.ok : EXIT.mismatch;
   },
 };

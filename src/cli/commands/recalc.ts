@@ -3,25 +3,29 @@ import * as path from "path";
 import type { Command, CliIO } from "../command";
 import { EXIT, parseOptions, UsageError } from "../command";
 import { EngineFailure } from "../../engine/engine";
-import { allConfirmed, recalcModel, summaryLine } from "../../engine/recalc";
+import { allConfirmed, recalcModel, summaryLine, type RecalcReport } from "../../engine/recalc";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
-import { ChunkWriter, checkOutputPath, OutputError, writeSafely } from "../safeOutput";
+import { ChunkWriter, checkOutputPath, OutputError, sameFile, writeSafely } from "../safeOutput";
 import { jsonLines, jsonPieces, needsAttention, notYetCalculatedLine, otherFormulasLine, rowOf, textLines } from "../report";
 import { readLimitOptions, LIMIT_OPTIONS, LIMIT_USAGE } from "../limitOptions";
 import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
+import { BATCH_OPTIONS, BATCH_USAGE, isBatch, recalcBatch } from "../batch";
+import type { ReadLimits } from "../../xlsx/limits";
 
 /** Above this many bytes the phases are announced on stderr, so a long run is visibly alive. */
 const LARGE_FILE_BYTES = 1_000_000;
 
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
-  } catch {
-    return false;
-  }
+/**
+ * The audit of one workbook: read it, recalculate it, and the exit code it earns (0 = every formula confirmed, 1 = not).
+ * The single run below and every task of a batch (batchWorker.ts) go through here, so both judge a file alike.
+ * Throws WorkbookReadError / EngineFailure (a Dutch refusal, exit 2).
+ */
+export async function auditWorkbook(file: string, limits: Partial<ReadLimits>, progress?: (m: string) => void): Promise<{ report: RecalcReport; exit: number }> {
+  const read = await readWorkbook(file, { limits });
+  const report = recalcModel(read.model, { file, warnings: read.warnings, onProgress: progress, source: { size: read.bytes, sha256: read.sha256 } });
+  const exit = allConfirmed(report) ? EXIT.ok : EXIT.mismatch;
+  return { report, exit };
 }
 
 export const recalcCommand: Command = {
@@ -29,6 +33,7 @@ export const recalcCommand: Command = {
   summary: "Een werkmap herberekenen en elke formule vergelijken met de opgeslagen waarde",
   usage: [
     "pb recalc WERKMAP.xlsx [--json] [--bonnen] [--alleen-verschillen] [--out RAPPORT [--overwrite]] [--parameterset V] [grenzen]",
+    "pb recalc WERKMAP… | MAP… [--werkers N] [--json] [--out RAPPORT.json|.txt] …   (veel werkmappen tegelijk)",
     "  Rekent alle formules opnieuw uit en meldt per PB-cel: werkblad, cel, formule, opgeslagen waarde,",
     "  herberekende waarde, verschil en status, met de versie van de parameterset; bij --json en in een",
     "  rapportwerkmap ook de bon per cel (invoer, gebruikte parameterwaarden met geldigheid en bron).",
@@ -46,11 +51,12 @@ export const recalcCommand: Command = {
     "  Laatste regel: 'N PB cells, M mismatches', zo nodig gevolgd door '; K other formulas, L mismatches'",
     "  en '; X not calculated in Excel'.",
     "  De werkmap zelf wordt nooit gewijzigd.",
+    ...BATCH_USAGE,
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", bonnen: "flag", "alleen-verschillen": "flag", out: "value", overwrite: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS });
-    if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb recalc WERKMAP.xlsx [--json] [--out RAPPORT]");
-    applyParameterSetOption(options, io);
+    const { positional, options } = parseOptions(args, { json: "flag", bonnen: "flag", "alleen-verschillen": "flag", out: "value", overwrite: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS, ...BATCH_OPTIONS });
+    if (positional.length === 0) throw new UsageError("Geef een werkmap (of meer, of een map): pb recalc WERKMAP.xlsx [--json] [--out RAPPORT]");
+    if (await isBatch(positional, options)) return recalcBatch(positional, options, io);
     applyParameterSetOption(options, io);
     const file = positional[0];
     const json = options.json === true;
@@ -84,11 +90,10 @@ export const recalcCommand: Command = {
     const large = size > LARGE_FILE_BYTES;
     const progress = large ? (m: string) => io.err(m) : undefined;
     progress?.(`Lezen: ${file} (${(size / 1e6).toFixed(1).replace(".", ",")} MB)…`);
-    let read;
     let report;
+    let exit;
     try {
-      read = await readWorkbook(file, { limits });
-      report = recalcModel(read.model, { file, warnings: read.warnings, onProgress: progress, source: { size: read.bytes, sha256: read.sha256 } });
+      ({ report, exit } = await auditWorkbook(file, limits, progress));
     } catch (e) {
       if (e instanceof WorkbookReadError || e instanceof EngineFailure) {
         io.err(e.message);
@@ -96,7 +101,6 @@ export const recalcCommand: Command = {
       }
       throw e;
     }
-    const exit = allConfirmed(report) ? EXIT.ok : EXIT.mismatch;
     const onlyDifferences = options["alleen-verschillen"] === true;
     if (out !== undefined) {
       progress?.(`Rapport schrijven naar ${out}…`);
