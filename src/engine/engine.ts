@@ -114,6 +114,8 @@ export interface BuiltEngine {
   hfSeconds: number;
   /** PB cells evaluated directly (calls on constants) and handed to HyperFormula as values. */
   directCells: number;
+  /** Value cells no formula refers to, left out of HyperFormula (BuildOptions.onlyReferencedValues). */
+  droppedValues: number;
   /** Formulas the engine could not handle (too deep for its recursion); their cells hold #ERROR! with the reason. */
   guarded: GuardHit[];
 }
@@ -247,9 +249,106 @@ function directValue(
   return typeof result === "number" && Number.isFinite(result) ? (result === 0 ? 0 : result) : undefined;
 }
 
+const AGGREGATE_CALL = /^=(?:SUM|MIN|MAX|AVERAGE|COUNT|COUNTA|PRODUCT)\(([$A-Z0-9:,]*)\)$/;
+const REF_OR_RANGE = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})(?::\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6}))?$/;
+const MAX_DROP_AREAS = 1000;
+
+function columnIndex(letters: string): number {
+  let col = 0;
+  for (let k = 0; k < letters.length; k++) col = col * 26 + (letters.charCodeAt(k) - 64);
+  return col - 1;
+}
+
+/**
+ * The areas a formula can read, when it is one of two shapes whose reads are exactly the references written in it:
+ * an aggregate over references and ranges on its own sheet (`=SUM(D2:D100001)`), or a PB call on single-cell
+ * references and numbers with a scalar result (a call directValue left to HyperFormula, e.g. because it gives an
+ * error). Neither spills, so no value cell can block a spill either. Any other formula: undefined.
+ */
+function readAreas(formula: string): [number, number, number, number][] | undefined {
+  let args: string;
+  const agg = AGGREGATE_CALL.exec(formula);
+  if (agg) args = agg[1];
+  else {
+    const m = PB_CALL.exec(formula);
+    if (!m) return undefined;
+    const spec = REGISTRY.get(m[1].toUpperCase());
+    if (!spec || spec.result === "matrix" || spec.args.some((a) => a.type === "range")) return undefined;
+    args = m[2];
+    if (args.includes(":")) return undefined;
+  }
+  const out: [number, number, number, number][] = [];
+  if (args === "") return out;
+  for (const a of args.split(",")) {
+    if (NUMBER_ARG.test(a) && !agg) continue;
+    const r = REF_OR_RANGE.exec(a);
+    if (!r) return undefined;
+    const top = Number(r[2]) - 1;
+    const left = columnIndex(r[1]);
+    const bottom = r[4] !== undefined ? Number(r[4]) - 1 : top;
+    const right = r[3] !== undefined ? columnIndex(r[3]) : left;
+    out.push([Math.min(top, bottom), Math.min(left, right), Math.max(top, bottom), Math.max(left, right)]);
+  }
+  return out;
+}
+
+/**
+ * Leaves out (sets undefined) every constant cell that no formula reads, when every formula of the workbook is one of
+ * readAreas' shapes (so none reads another sheet, a name, or a cell found at run time) and there are no names. The
+ * formula cells keep exactly the values they would have: a value nobody reads cannot change one. Returns how many.
+ */
+function dropUnreferencedValues(sheets: RawCellContent[][][]): number {
+  const areas: [number, number, number, number][][] = [];
+  const cells: Set<number>[] = [];
+  let total = 0;
+  for (const rows of sheets) {
+    const big: [number, number, number, number][] = [];
+    const single = new Set<number>();
+    for (let y = 0; y < rows.length; y++) {
+      const r = rows[y];
+      if (!r) continue;
+      for (let x = 0; x < r.length; x++) {
+        const v = r[x];
+        if (typeof v !== "string" || !v.startsWith("=")) continue;
+        const read = readAreas(v);
+        if (read === undefined) return 0;
+        for (const a of read) {
+          if (a[0] === a[2] && a[1] === a[3]) single.add(a[0] * 16_384 + a[1]);
+          else big.push(a);
+        }
+        if (big.length > MAX_DROP_AREAS) return 0;
+      }
+    }
+    areas.push(big);
+    cells.push(single);
+  }
+  sheets.forEach((rows, s) => {
+    const big = areas[s];
+    const single = cells[s];
+    for (let y = 0; y < rows.length; y++) {
+      const r = rows[y];
+      if (!r) continue;
+      for (let x = 0; x < r.length; x++) {
+        if (constantValue(r[x]) === NOT_CONSTANT || r[x] === undefined || r[x] === null) continue;
+        if (single.has(y * 16_384 + x)) continue;
+        if (big.some((a) => y >= a[0] && y <= a[2] && x >= a[1] && x <= a[3])) continue;
+        r[x] = undefined as unknown as RawCellContent;
+        total++;
+      }
+    }
+  });
+  return total;
+}
+
 export interface BuildOptions {
   /** Evaluate PB calls on constants directly (default: see setDirectEvaluation); false gives every formula to HyperFormula. */
   direct?: boolean;
+  /**
+   * For a caller that reads back formula cells only (the audit): leave out value cells that no formula can read, so
+   * HyperFormula does not build and sort a vertex for each input of a register whose PB calls were taken directly.
+   * Only when that is certain (see dropUnreferencedValues); otherwise every cell is given.
+   */
+  onlyReferencedValues?: boolean;
 }
 
 let directByDefault = true;
@@ -304,14 +403,18 @@ export function buildEngine(model: WorkbookModel, options: BuildOptions = {}): B
       rows[cand.row][cand.col] = v;
       directCells++;
     }
+    data[sheet.name] = rows;
+  });
+  const names0 = model.names ?? [];
+  const droppedValues = options.onlyReferencedValues && names0.every((n) => /^_xlnm\./i.test(n.name)) ? dropUnreferencedValues(Object.values(data)) : 0;
+  for (const rows of Object.values(data)) {
     // HyperFormula wants dense rows; holes become empty cells.
     for (let y = 0; y < rows.length; y++) {
       const r = rows[y];
       if (!r) rows[y] = [];
       else for (let x = 0; x < r.length; x++) if (r[x] === undefined) r[x] = null;
     }
-    data[sheet.name] = rows;
-  });
+  }
   const skippedNames: string[] = [...ctx.tables.problems];
   let names = [...BUILTIN_NAMES, ...namedExpressions(model.names ?? [], sheetIds, ctx, skippedNames)];
   const t0 = process.hrtime.bigint();
@@ -330,7 +433,7 @@ export function buildEngine(model: WorkbookModel, options: BuildOptions = {}): B
   const t1 = process.hrtime.bigint();
   const hfSeconds = Number(t1 - t0) / 1e9;
   const buildSeconds = Number(t1 - tStart) / 1e9;
-  return { hf, sheetIds, skippedNames, unsupported, buildSeconds, hfSeconds, directCells, guarded: takeGuardHits() };
+  return { hf, sheetIds, skippedNames, unsupported, buildSeconds, hfSeconds, directCells, droppedValues, guarded: takeGuardHits() };
 }
 
 /** A value as the report and `pb eval` show it: plain JS, errors as {error, message}. */
