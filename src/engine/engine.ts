@@ -293,11 +293,12 @@ function readAreas(formula: string): [number, number, number, number][] | undefi
 }
 
 /**
- * Leaves out (sets undefined) every constant cell that no formula reads, when every formula of the workbook is one of
+ * Leaves out (sets undefined) every constant cell that no formula reads — never a PB cell taken directly, whose value
+ * the audit reads back — when every formula of the workbook is one of
  * readAreas' shapes (so none reads another sheet, a name, or a cell found at run time) and there are no names. The
  * formula cells keep exactly the values they would have: a value nobody reads cannot change one. Returns how many.
  */
-function dropUnreferencedValues(sheets: RawCellContent[][][]): number {
+function dropUnreferencedValues(sheets: RawCellContent[][][], formulaCells: readonly Set<number>[]): number {
   const areas: [number, number, number, number][][] = [];
   const cells: Set<number>[] = [];
   let total = 0;
@@ -330,7 +331,7 @@ function dropUnreferencedValues(sheets: RawCellContent[][][]): number {
       if (!r) continue;
       for (let x = 0; x < r.length; x++) {
         if (constantValue(r[x]) === NOT_CONSTANT || r[x] === undefined || r[x] === null) continue;
-        if (single.has(y * 16_384 + x)) continue;
+        if (single.has(y * 16_384 + x) || formulaCells[s].has(y * 16_384 + x)) continue;
         if (big.some((a) => y >= a[0] && y <= a[2] && x >= a[1] && x <= a[3])) continue;
         r[x] = undefined as unknown as RawCellContent;
         total++;
@@ -370,6 +371,8 @@ export function buildEngine(model: WorkbookModel, options: BuildOptions = {}): B
   const unsupported: UnsupportedFormula[] = [];
   const sheetIds = new Map<string, number>();
   let directCells = 0;
+  /** Per sheet: the cells (row × 16 384 + col) of PB calls taken directly; formula cells, never left out. */
+  const directBySheet: Set<number>[] = [];
   const data: Record<string, RawCellContent[][]> = {};
   model.sheets.forEach((sheet, i) => {
     sheetIds.set(sheet.name, i);
@@ -384,6 +387,8 @@ export function buildEngine(model: WorkbookModel, options: BuildOptions = {}): B
       }
     }
     const candidates: DirectCandidate[] = [];
+    const taken = new Set<number>();
+    directBySheet.push(taken);
     for (const c of sheet.cells) {
       const at = parseAddress(c.address);
       if (!at) continue;
@@ -401,12 +406,13 @@ export function buildEngine(model: WorkbookModel, options: BuildOptions = {}): B
       const v = directValue(cand, rows, covered, i, config.context.dateSystem);
       if (v === undefined) continue;
       rows[cand.row][cand.col] = v;
+      taken.add(cand.row * 16_384 + cand.col);
       directCells++;
     }
     data[sheet.name] = rows;
   });
   const names0 = model.names ?? [];
-  const droppedValues = options.onlyReferencedValues && names0.every((n) => /^_xlnm\./i.test(n.name)) ? dropUnreferencedValues(Object.values(data)) : 0;
+  const droppedValues = options.onlyReferencedValues && names0.every((n) => /^_xlnm\./i.test(n.name)) ? dropUnreferencedValues(Object.values(data), directBySheet) : 0;
   for (const rows of Object.values(data)) {
     // HyperFormula wants dense rows; holes become empty cells.
     for (let y = 0; y < rows.length; y++) {

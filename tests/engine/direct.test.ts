@@ -197,6 +197,16 @@ describe("PB calls on constants evaluated directly give the same values and rece
     hf.destroy();
   });
 
+  test("a register without a total: the PB cells taken directly are read by no formula, and keep their values", () => {
+    const model = benchRegister(100, false);
+    model.sheets[0].cells = model.sheets[0].cells.filter((c) => c.formula === undefined || !c.formula.startsWith("SUM"));
+    // nothing reads anything: the 4 headers and 300 inputs are left out, the 100 PB cells stay
+    expect(expectSame(model, 4 + 300)).toBe(100);
+    const report = recalcModel(model);
+    expect(report.cells.filter((c) => c.status === "ok")).toHaveLength(100);
+    expect(report.cells[0].recomputed).toBe(invoke("LKS", ["2023-01-01", 0.3, 12]));
+  });
+
   test("the native register: no PB call, nothing taken directly, nothing changes", () => {
     // VLOOKUP and the sheet Tabel: not a shape whose reads are certain, so every value is kept
     expect(expectSame(benchRegister(300, true), 0)).toBe(0);
