@@ -47,7 +47,7 @@ describe("pb eval --parameterset", () => {
     const old = await run("eval", "--parameterset", OLD, "=PB.WML(DATE(2026,7,1))");
     expect(old.code).toBe(0);
     expect(old.stdout).toEqual([
-      "#N/A Geen waarde voor wml.maand op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
+      "#N/A Geen waarde voor wml.maand (het wettelijk minimumloon per maand) op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
     ]);
     expect(old.stderr).toEqual([`Gerekend met ${OLD_LABEL}.`]);
     const now = await run("eval", "=PB.WML(DATE(2026,7,1))");

@@ -67,7 +67,7 @@ describe("2026.11.4 against the set in force: the figures the lead checked by ha
   it("PB.WML(1-7-2026): #N/A with 2026.11.4 (its table ended 30-6-2026), 2.337,00 now", () => {
     expect(withParameterSet(old(), () => invoke("WML", ["2026-07-01"]))).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor wml.maand op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor wml.maand (het wettelijk minimumloon per maand) op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
     });
     expect(invoke("WML", ["2026-07-01"])).toBe(2337);
   });
