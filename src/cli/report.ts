@@ -6,7 +6,7 @@
 import type { Receipt } from "../functions/receipt";
 import { userCitation } from "../parameters/citation";
 import type { ParameterUse } from "../parameters";
-import { receiptsOf, summaryLine, type PbCellReport, type RecalcReport, type ReportValue } from "../engine/recalc";
+import { notYetCalculated, receiptsOf, summaryLine, type PbCellReport, type RecalcReport, type ReportValue } from "../engine/recalc";
 import type { RawArg } from "../functions/contract";
 
 export function showValue(v: ReportValue | undefined): string {
@@ -19,7 +19,7 @@ export const STATUS_NL: Record<PbCellReport["status"], string> = {
   ok: "ok",
   mismatch: "VERSCHIL",
   "not-recomputable": "NIET HERBEREKEND",
-  "no-cached-value": "GEEN OPGESLAGEN WAARDE",
+  "no-cached-value": "NOG NIET BEREKEND IN EXCEL",
 };
 
 export const HEADER = ["Werkblad", "Cel", "Formule", "Opgeslagen", "Herberekend", "Verschil", "Status", "Toelichting"];
@@ -47,7 +47,45 @@ function headLines(r: RecalcReport): string[] {
     `PB Rekenkit ${r.addinVersion}; ${r.parameterSetLabel}; rekenkern ${r.engine}`,
     ...(r.size !== null ? [`Bestand ${r.fileName}: ${r.size} bytes, sha256 ${r.sha256}`] : []),
     `Gecontroleerd op ${auditedAtText(r)}`,
+    // first, before any row: they change how every row below is read
+    ...r.notices.map((n) => `LET OP: ${n}`),
   ];
+}
+
+/** A cell that needs the auditor: a difference, or a value that could not be recomputed. */
+export function needsAttention(c: PbCellReport): boolean {
+  return c.status === "mismatch" || c.status === "not-recomputable";
+}
+
+/**
+ * The PB rows a report shows. `onlyDifferences`: what needs attention; when nothing does, the rows not yet calculated
+ * in Excel (then they are what there is to see), never the ok rows.
+ */
+export function shownPbCells(r: RecalcReport, onlyDifferences: boolean): PbCellReport[] {
+  if (!onlyDifferences) return r.cells;
+  const attention = r.cells.filter(needsAttention);
+  if (attention.length > 0 || r.otherFormulas.cells.length > 0) return attention;
+  return r.cells.filter((c) => c.status === "no-cached-value");
+}
+
+/** "12 andere formules, 1 verschillen", with what the count holds when there is more to say. */
+export function otherFormulasLine(r: RecalcReport): string {
+  const o = r.otherFormulas;
+  const parts: string[] = [];
+  if (o.notRecomputable > 0) parts.push(`waarvan ${o.notRecomputable} niet herberekend`);
+  if (o.dependsOnPbMismatch > 0) parts.push(`waarvan ${o.dependsOnPbMismatch} afhankelijk van een PB-cel met verschil`);
+  const notYet = o.notYetCalculated > 0 ? `; ${o.notYetCalculated} nog niet berekend in Excel` : "";
+  return `${o.count} andere formules, ${o.mismatches} verschillen${parts.length ? ` (${parts.join(", ")})` : ""}${notYet}`;
+}
+
+/** The count of cells not yet calculated in Excel, as one sentence; undefined when there are none. */
+export function notYetCalculatedLine(r: RecalcReport): string | undefined {
+  const n = notYetCalculated(r);
+  if (n === 0) return undefined;
+  return (
+    `Nog niet berekend in Excel: ${n} formulecel(len) zonder opgeslagen waarde (${r.pbNotYetCalculated} PB-cel(len), ${r.otherFormulas.notYetCalculated} andere). ` +
+    "Geen verschil, maar ook niet bevestigd: laat Excel de werkmap berekenen en sla op (afsluitcode 1)."
+  );
 }
 
 /** The inputs of a receipt as one line: "peildatum = 2023-07-01; loonwaarde = 0.4". */
@@ -73,11 +111,24 @@ function paramValueText(v: unknown): string {
 
 export { receiptsOf };
 
-/** The text report; the last line (the summary) is printed by the caller. `bonnen`: one line per parameter use. */
-export function* textLines(r: RecalcReport, bonnen = false): Generator<string> {
+/**
+ * The text report; the last line (the summary) is printed by the caller. `bonnen`: one line per parameter use.
+ * `onlyDifferences` (--alleen-verschillen): only the rows that need attention (see shownPbCells).
+ */
+export function* textLines(r: RecalcReport, bonnen = false, onlyDifferences = false): Generator<string> {
   yield* headLines(r);
   yield HEADER.join("\t");
-  for (const c of r.cells) yield rowOf(c).join("\t");
+  const shown = shownPbCells(r, onlyDifferences);
+  for (const c of shown) yield rowOf(c).join("\t");
+  if (shown.length < r.cells.length) yield `(${r.cells.length - shown.length} PB-cel(len) zonder verschil niet getoond: --alleen-verschillen.)`;
+  yield `Andere formules: ${otherFormulasLine(r)}.`;
+  if (r.otherFormulas.cells.length > 0) {
+    yield HEADER.join("\t");
+    for (const c of r.otherFormulas.cells) yield rowOf(c).join("\t");
+  }
+  const notYet = notYetCalculatedLine(r);
+  if (notYet !== undefined) yield notYet;
+  for (const x of r.excelOnly) yield `Alleen in Excel: ${x.sheet}!${x.address}${x.range ? ` (${x.range})` : ""} =${x.formula}: niet vergeleken, geen verschil.`;
   for (const u of r.unknownFunctions) {
     yield `Onbekende functie ${u.name} in ${u.cells} formule(s), bijvoorbeeld ${u.example}; die cellen zijn niet herberekend.`;
   }
@@ -209,10 +260,15 @@ function cellPieces(r: RecalcReport, i: number, last: boolean): (string | Buffer
 
 /** The JSON report, one line per cell (the whole is one JSON object), as pieces of text and shared bytes. */
 export function* jsonPieces(r: RecalcReport): Generator<(string | Buffer)[]> {
-  const { cells, ...rest } = r;
+  const { cells, otherFormulas, ...rest } = r;
   const top = { ...rest, summary: summaryLine(r) };
   yield ["{"];
   for (const [k, v] of Object.entries(top)) yield [`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`];
+  // the listed ordinary cells one per line too: a workbook that was edited after its last calculation can list many
+  const { cells: others, ...counts } = otherFormulas;
+  yield [`  "otherFormulas": ${JSON.stringify(counts).slice(0, -1)},"cells": [`];
+  for (let i = 0; i < others.length; i++) yield [`    ${JSON.stringify(others[i])}${i + 1 === others.length ? "" : ","}`];
+  yield ["  ]},"];
   yield ['  "cells": ['];
   for (let i = 0; i < cells.length; i++) yield cellPieces(r, i, i + 1 === cells.length);
   yield ["  ]"];

@@ -1,5 +1,6 @@
 /**
- * `pb recalc --out rapport.xlsx`: the report as a workbook for auditors — "Controle" (one row per PB cell), "Bonnen"
+ * `pb recalc --out rapport.xlsx`: the report as a workbook for auditors — "Controle" (one row per PB cell), "Andere
+ * formules" (the ordinary formula cells that differ or could not be recomputed), "Bonnen"
  * (one row per parameter value used, with its valid-from date and source, as the task pane's audit sheet has them)
  * and "Over" (the file's name, size and sha256, the time, the versions, the parameter set). Written with ExcelJS's
  * streaming writer, row by row, because 100 000 PB cells make 700 000 receipt rows; a sheet that would pass Excel's
@@ -11,7 +12,8 @@ import type { ParameterUse } from "../parameters";
 import { CONFIDENCE_WORDS } from "../parameters/citation";
 import { summaryLine, type RecalcReport } from "../engine/recalc";
 import { EXCEL } from "../xlsx/limits";
-import { auditedAtText, HEADER, inputsText, receiptsOf, resultText, showValue, STATUS_NL } from "./report";
+import type { PbCellReport } from "../engine/recalc";
+import { auditedAtText, HEADER, inputsText, notYetCalculatedLine, otherFormulasLine, receiptsOf, resultText, showValue, STATUS_NL } from "./report";
 
 const BOLD = { bold: true };
 const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
@@ -61,25 +63,30 @@ export async function writeReportWorkbook(r: RecalcReport, stream: Writable): Pr
   wb.creator = "pb recalc";
   wb.title = `Herberekening ${r.fileName}`;
 
-  const overview = wb.addWorksheet("Controle", { views: [{ state: "frozen", ySplit: 1 }] });
-  overview.columns = [18, 8, 48, 14, 14, 10, 22, 60].map((width) => ({ width }));
-  header(overview, HEADER);
-  for (const c of r.cells) {
-    const row = overview.addRow([
-      c.sheet,
-      c.address,
-      // a string, never a formula: the report shows formulas, it must never run them
-      `=${c.formula}`,
-      typeof c.cached === "object" || c.cached === undefined ? showValue(c.cached) : c.cached,
-      typeof c.recomputed === "object" ? showValue(c.recomputed) : c.recomputed,
-      c.difference ?? "",
-      STATUS_NL[c.status],
-      c.note ?? "",
-    ]);
-    for (const i of [4, 5, 6]) if (typeof row.getCell(i).value === "number") row.getCell(i).numFmt = "#,##0.00";
-    row.commit();
-  }
-  overview.commit();
+  const cellRows = (ws: ExcelJS.Worksheet, list: readonly PbCellReport[]) => {
+    ws.columns = [18, 8, 48, 14, 14, 10, 22, 60].map((width) => ({ width }));
+    header(ws, HEADER);
+    for (const c of list) {
+      const row = ws.addRow([
+        c.sheet,
+        c.address,
+        // a string, never a formula: the report shows formulas, it must never run them
+        `=${c.formula}`,
+        typeof c.cached === "object" || c.cached === undefined ? showValue(c.cached) : c.cached,
+        typeof c.recomputed === "object" ? showValue(c.recomputed) : c.recomputed,
+        c.difference ?? "",
+        STATUS_NL[c.status],
+        c.note ?? "",
+      ]);
+      for (const i of [4, 5, 6]) if (typeof row.getCell(i).value === "number") row.getCell(i).numFmt = list === r.cells ? "#,##0.00" : "General";
+      row.commit();
+    }
+    ws.commit();
+  };
+  cellRows(wb.addWorksheet("Controle", { views: [{ state: "frozen", ySplit: 1 }] }), r.cells);
+  // Only the ordinary cells that need attention, and only when there are any (an empty sheet says nothing Over does
+  // not); how many there are in all is on Over. Not money: shown as saved.
+  if (r.otherFormulas.cells.length > 0) cellRows(wb.addWorksheet("Andere formules", { views: [{ state: "frozen", ySplit: 1 }] }), r.otherFormulas.cells);
 
   let part = 1;
   const newBonnen = () => {
@@ -138,7 +145,10 @@ export async function writeReportWorkbook(r: RecalcReport, stream: Writable): Pr
 
   const about = wb.addWorksheet("Over");
   about.columns = [{ width: 26 }, { width: 90 }];
+  const notYet = notYetCalculatedLine(r);
   const info: [string, string | number][] = [
+    // first: they change how every row of Controle is read
+    ...r.notices.map((n) => ["LET OP", n] as [string, string]),
     ["Bestand", r.file],
     ["Bestandsnaam", r.fileName],
     ["Grootte (bytes)", r.size ?? ""],
@@ -150,13 +160,19 @@ export async function writeReportWorkbook(r: RecalcReport, stream: Writable): Pr
     ["Controlegetal parameterset", r.parameterSet.hash],
     ...(r.parameterSet.file ? ([["Parameterbestand", r.parameterSet.file]] as [string, string][]) : []),
     ["Rekenkern", r.engine],
+    ["Berekenen in Excel", r.calcMode === "manual" ? "handmatig" : r.calcMode === "autoNoTable" ? "automatisch, behalve gegevenstabellen" : "automatisch"],
+    ["PB-cellen", `${r.pbCells}, ${r.mismatches} verschillen`],
+    ["Andere formules", otherFormulasLine(r)],
+    ...(notYet !== undefined ? ([["Nog niet berekend in Excel", notYet]] as [string, string][]) : []),
+    ...r.excelOnly.map((x) => ["Alleen in Excel", `${x.sheet}!${x.address}${x.range ? ` (${x.range})` : ""} =${x.formula}: niet vergeleken`] as [string, string]),
     ["Samenvatting", summaryLine(r)],
     ...r.unverified.map((u) => ["Niet herberekend", `${u.sheet}!${u.address}: ${u.reason}`] as [string, string]),
     ...r.warnings.map((w) => ["Let op", w] as [string, string]),
   ];
   for (const [k, v] of info) {
     const row = about.addRow([k, v]);
-    row.getCell(1).font = BOLD;
+    row.getCell(1).font = k === "LET OP" ? { bold: true, color: { argb: "FFC00000" } } : BOLD;
+    if (k === "LET OP") row.getCell(2).font = BOLD;
     row.commit();
   }
   about.commit();

@@ -1,6 +1,8 @@
 /**
- * Recalculating a workbook and comparing every PB formula cell with the value Excel saved: the audit behind
- * `pb recalc`. Pure with respect to files: it takes a WorkbookModel and returns a report, with a receipt per PB call
+ * Recalculating a workbook and comparing every formula cell with the value Excel saved: the audit behind `pb recalc`.
+ * PB cells are reported one by one (RecalcReport.cells); ordinary formulas are compared too, and only those that differ
+ * or could not be recomputed are listed (RecalcReport.otherFormulas), so a stale total is found without a row per
+ * ordinary cell. Pure with respect to files: it takes a WorkbookModel and returns a report, with a receipt per PB call
  * (withReceipt, the same as the task pane's) kept while the engine evaluates, so it names the very arguments the
  * function received. A cell the reader could not trust (CellModel.unverified) or the engine could not handle, and every
  * PB cell that depends on one, is reported as not recomputable: never "ok".
@@ -10,6 +12,7 @@ import { toDisplayFormula } from "../functions/formulaNames";
 import { withReceipt, type Receipt } from "../functions/receipt";
 import { invoke } from "../functions/invoke";
 import type { Matrix, RawArg } from "../functions/contract";
+import { EXCEL_ONLY } from "../functions/registry";
 import { activeParameterSet, activeParameterSetLabel, type ParameterSetOrigin, type ParameterUse } from "../parameters";
 import type { DateSystem } from "../rules/dates";
 import { ADDIN_VERSION } from "../version";
@@ -42,6 +45,32 @@ export interface PbCellReport {
   note?: string;
 }
 
+/** A cell with a function only Excel can run (PB.UITLEG): not compared, never a difference. */
+export interface ExcelOnlyCell {
+  sheet: string;
+  address: string;
+  /** The range its table fills in Excel, when more than the cell itself. */
+  range?: string;
+  formula: string;
+  note: string;
+}
+
+/**
+ * The ordinary (non-PB) formula cells, each cell of a multi-cell array formula counted and compared on its own.
+ * `cells` lists only those that need attention: a difference or not recomputable.
+ */
+export interface OtherFormulasReport {
+  count: number;
+  /** Differences plus cells that could not be recomputed (as PB cells count them). */
+  mismatches: number;
+  notRecomputable: number;
+  /** No value saved by Excel: not a difference, but not confirmed either. */
+  notYetCalculated: number;
+  /** Of the differences: those that depend on a PB cell with a difference (likely, not surely, because of it). */
+  dependsOnPbMismatch: number;
+  cells: PbCellReport[];
+}
+
 /** A cell that was not recomputed (reader or engine), PB or not. */
 export interface UnverifiedCell {
   sheet: string;
@@ -71,8 +100,20 @@ export interface RecalcReport {
   addinVersion: string;
   engine: string;
   pbCells: number;
+  /** PB cells that differ or could not be recomputed (not those nog niet berekend in Excel: see pbNotYetCalculated). */
   mismatches: number;
+  /** PB cells without a value saved by Excel. */
+  pbNotYetCalculated: number;
   cells: PbCellReport[];
+  otherFormulas: OtherFormulasReport;
+  /** PB.UITLEG cells: shown only in Excel, not compared. */
+  excelOnly: ExcelOnlyCell[];
+  /** The workbook's calculation mode as saved (calcPr calcMode); null when the file does not say (Excel: automatic). */
+  calcMode: "auto" | "manual" | "autoNoTable" | null;
+  /** Formulas there are, but not one holds a value Excel saved: the file was never calculated in Excel. */
+  savedWithoutValues: boolean;
+  /** What the reader of the report must know first (Dutch): manual calculation, a workbook never calculated. */
+  notices: string[];
   /** Functions in the workbook the engine does not know, with how many formulas use them. */
   unknownFunctions: { name: string; cells: number; example: string }[];
   /** Every cell, PB or not, that was not recomputed, with the reason. */
@@ -109,6 +150,40 @@ function show(v: ReportValue | undefined): string {
   return String(v);
 }
 
+/** The note of a formula cell that holds no value Excel saved: a file written by a program that does not calculate. */
+export const NOT_YET_CALCULATED_NOTE = "Nog niet berekend in Excel: er is geen opgeslagen waarde om mee te vergelijken (geen verschil, maar ook niet bevestigd).";
+
+/**
+ * Ordinary formulas are not money: a fraction, a date serial, a count or a total of a million euros. Half a cent
+ * would pass a loonwaarde of 0,401 for 0,4, so they are compared relatively. Excel saves a double with 17 significant
+ * digits (it reads back exactly), but Excel and HyperFormula do not compute every last digit alike: HyperFormula
+ * rounds arithmetic to 14 significant digits (precisionRounding), Excel snaps a near-zero difference such as
+ * 0,1+0,2−0,3 to 0, and summation order may differ. That noise is below 1e-13 of the value; a stale value is off by at
+ * least one step of its data (a cent in ten billion euros is 1e-12). So: equal within 1e-12 of the larger value, and
+ * within 1e-9 absolute for results near zero (a billionth of a euro or a day). Text, booleans and errors: exactly.
+ */
+export const OTHER_RELATIVE_TOLERANCE = 1e-12;
+export const OTHER_ABSOLUTE_TOLERANCE = 1e-9;
+
+/** A difference as the report shows it: no binary noise (0.30000000000000004), but never rounded to zero. */
+function differenceText(d: number): string {
+  return String(Number(d.toPrecision(12)));
+}
+
+/** Compare one ordinary formula cell: judge()'s semantics with the tolerance above for numbers. */
+export function judgeOther(cached: ReportValue | undefined, recomputed: EngineValue): Pick<PbCellReport, "status" | "difference" | "note"> {
+  if (typeof cached === "number" && typeof recomputed === "number") {
+    const difference = recomputed - cached;
+    const bound = Math.max(OTHER_ABSOLUTE_TOLERANCE, OTHER_RELATIVE_TOLERANCE * Math.max(Math.abs(cached), Math.abs(recomputed)));
+    return Math.abs(difference) <= bound
+      ? { status: "ok", difference }
+      : { status: "mismatch", difference, note: `Verschil ${differenceText(difference)}: opgeslagen ${cached}, herberekend ${recomputed}.` };
+  }
+  // An empty result (=A1 of an empty A1) is what Excel saves as 0, or as "" where the formula makes text.
+  if (recomputed === null && (cached === 0 || cached === "")) return { status: "ok", difference: null };
+  return judge(cached, recomputed);
+}
+
 /** Compare one PB cell; unknown-to-the-engine errors make the cell not recomputable rather than wrong. */
 export function judge(cached: ReportValue | undefined, recomputed: EngineValue): Pick<PbCellReport, "status" | "difference" | "note"> {
   if (isError(recomputed) && (recomputed.error === "#NAME?" || recomputed.error === "#ERROR!" || recomputed.error === "#LIC!")) {
@@ -116,7 +191,7 @@ export function judge(cached: ReportValue | undefined, recomputed: EngineValue):
     return { status: "not-recomputable", difference: null, note: m.startsWith(GUARD_PREFIX) ? m : `${GUARD_PREFIX}: ${m}` };
   }
   if (cached === undefined || cached === null) {
-    return { status: "no-cached-value", difference: null, note: "Er is geen door Excel opgeslagen waarde om mee te vergelijken." };
+    return { status: "no-cached-value", difference: null, note: NOT_YET_CALCULATED_NOTE };
   }
   if (typeof cached === "number" && typeof recomputed === "number") {
     const difference = recomputed - cached;
@@ -252,7 +327,39 @@ function taintedBy(
   return reached;
 }
 
-/** Recalculate every formula and report each PB formula cell (and each cell of a PB array formula). */
+/**
+ * PB.UITLEG(D2) and nothing more: the one form of an Excel-only call that is left uncompared. A formula that does more
+ * (`PB.LKS(…)+0*ROWS(PB.UITLEG(D2))`) stays not recomputable and counts, or a figure could hide behind the call.
+ */
+const EXCEL_ONLY_CALL = new RegExp(`^\\s*PB\\.(?:${[...EXCEL_ONLY.keys()].join("|")})\\s*\\(\\s*[^(),"]*\\)\\s*$`, "i");
+const EXCEL_ONLY_HINT = new RegExp([...EXCEL_ONLY.keys()].join("|"), "i");
+const EXCEL_ONLY_REASON = "PB.UITLEG toont alleen in Excel een uitleg; pb rekent die niet na";
+/** A PB.UITLEG table has a row per input and parameter, 7 columns: a few hundred cells. More is not one Excel wrote. */
+const EXCEL_ONLY_MAX_CELLS = 10_000;
+
+/** Functions whose result changes with every calculation: a difference in a cell that depends on one proves nothing. */
+const VOLATILE = new Set(["NOW", "TODAY", "RAND", "RANDBETWEEN"]);
+const VOLATILE_NL: Record<string, string> = { NOW: "NU()", TODAY: "VANDAAG()", RAND: "ASELECT()", RANDBETWEEN: "ASELECTTUSSEN()" };
+
+const MANUAL_PREFIX = "De werkmap staat op handmatig berekenen";
+const NO_VALUES_PREFIX = "Geen enkele formule heeft een opgeslagen waarde";
+
+/** A compared cell that differs, kept with its engine address for the passes that explain differences. */
+interface Difference {
+  cell: PbCellReport;
+  key: number;
+  at: { sheet: number; row: number; col: number };
+  /** Its formula calls NOW(), TODAY(), RAND() or RANDBETWEEN() itself: the name, else undefined. */
+  volatile?: string;
+  pb: boolean;
+}
+
+type Source = { sheet: number; row: number; col: number; label: string };
+
+/**
+ * Recalculate every formula; report each PB formula cell (and each cell of a PB array formula), and each ordinary
+ * formula cell that differs from what Excel saved or could not be recomputed.
+ */
 export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): RecalcReport {
   const progress = options.onProgress ?? (() => undefined);
   const formulaCount = model.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
@@ -267,17 +374,44 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   }
   const { hf, sheetIds } = built;
   const t0 = process.hrtime.bigint();
-  progress(`Herberekend in ${built.buildSeconds.toFixed(2)} s; PB-cellen vergelijken…`);
+  progress(`Herberekend in ${built.buildSeconds.toFixed(2)} s; formules vergelijken…`);
 
-  // What was not recomputed: cells the reader marked, formulas the engine could not handle.
+  // What was not recomputed: cells the reader marked, formulas the engine could not handle, PB.UITLEG (Excel only).
   const unverified: UnverifiedCell[] = [];
-  const sources: { sheet: number; row: number; col: number; label: string }[] = [];
+  const sources: Source[] = [];
   const notRecomputed = new Map<number, string>();
+  const excelOnly: ExcelOnlyCell[] = [];
+  const excelOnlyKeys = new Set<number>();
   const sheetNames = model.sheets.map((s) => s.name);
   for (const sheet of model.sheets) {
     const id = sheetIds.get(sheet.name)!;
     for (const c of sheet.cells) {
-      if (c.unverified === undefined) continue;
+      if (c.unverified === undefined) {
+        if (c.formula === undefined || !EXCEL_ONLY_HINT.test(c.formula)) continue;
+        const formula = toDisplayFormula(c.formula);
+        if (!EXCEL_ONLY_CALL.test(formula)) continue;
+        const at = parseAddress(c.address);
+        if (!at) continue;
+        const range = c.arrayRef?.includes(":") ? parseRange(c.arrayRef) : undefined;
+        if (range && (range.bottom - range.top + 1) * (range.right - range.left + 1) > EXCEL_ONLY_MAX_CELLS) continue;
+        excelOnly.push({
+          sheet: sheet.name,
+          address: c.address,
+          ...(range ? { range: c.arrayRef } : {}),
+          formula,
+          note: "Alleen in Excel: PB.UITLEG toont daar de uitleg van een andere cel en rekent zelf geen bedrag uit; niet vergeleken.",
+        });
+        excelOnlyKeys.add(cellKey(id, at[0], at[1]));
+        // what depends on the table it fills (any of its cells) cannot be recomputed here
+        const top = range?.top ?? at[0], bottom = range?.bottom ?? at[0], left = range?.left ?? at[1], right = range?.right ?? at[1];
+        for (let y = top; y <= bottom; y++) {
+          for (let x = left; x <= right; x++) {
+            sources.push({ sheet: id, row: y, col: x, label: `${sheet.name}!${formatAddress(y, x)}` });
+            notRecomputed.set(cellKey(id, y, x), EXCEL_ONLY_REASON);
+          }
+        }
+        continue;
+      }
       const at = parseAddress(c.address)!;
       unverified.push({ sheet: sheet.name, address: c.address, ...(c.formula !== undefined ? { formula: c.formula } : {}), reason: c.unverified });
       sources.push({ sheet: id, row: at[0], col: at[1], label: `${sheet.name}!${c.address}` });
@@ -299,15 +433,29 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   const unknown = new Map<string, { cells: number; example: string }>();
   const cells: PbCellReport[] = [];
   const cellCalls: (PbCall[] | undefined)[] = [];
+  const others: PbCellReport[] = [];
+  let otherCount = 0;
+  let otherNotYet = 0;
+  let formulas = 0;
+  let withCachedValue = 0;
+  const differences: Difference[] = [];
+  const volatileSources: Source[] = [];
   for (const sheet of model.sheets) {
     const sheetId = sheetIds.get(sheet.name)!;
     let byAddress: Map<string, CellModel> | undefined;
     for (const c of sheet.cells) {
       if (!c.formula) continue;
+      formulas++;
+      if (c.result !== undefined && c.result !== null) withCachedValue++;
+      const at = parseAddress(c.address);
+      if (!at) continue;
+      if (excelOnlyKeys.size > 0 && excelOnlyKeys.has(cellKey(sheetId, at[0], at[1]))) continue;
       const formula = c.formula.includes("_x") || c.formula.includes("]!") ? toDisplayFormula(c.formula) : c.formula;
       let pb = false;
+      let volatile: string | undefined;
       for (const fn of functionsIn(formula)) {
         if (fn.startsWith("PB.")) pb = true;
+        else if (VOLATILE.has(fn)) volatile = fn;
         if (!known.has(fn)) {
           const u = unknown.get(fn) ?? { cells: 0, example: `${sheet.name}!${c.address}` };
           u.cells++;
@@ -315,63 +463,97 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
         }
       }
       if (!pb && c.unverified !== undefined) pb = looksLikePb(c.storedFormula ?? formula);
-      if (!pb) continue;
-      const at = parseAddress(c.address);
-      if (!at) continue;
-      const base = { sheet: sheet.name, formula, storedFormula: c.storedFormula ?? c.formula };
+      if (volatile !== undefined) volatileSources.push({ sheet: sheetId, row: at[0], col: at[1], label: `${sheet.name}!${c.address}` });
+      const storedFormula = c.storedFormula ?? c.formula;
       if (c.unverified !== undefined) {
         const cached = (c.result ?? undefined) as ReportValue | undefined;
-        cells.push({ ...base, address: c.address, cached, recomputed: null, difference: null, status: "not-recomputable", note: `Niet herberekend: ${c.unverified}.` });
-        cellCalls.push(undefined);
+        const cell: PbCellReport = { sheet: sheet.name, formula, storedFormula, address: c.address, cached, recomputed: null, difference: null, status: "not-recomputable", note: `Niet herberekend: ${c.unverified}.` };
+        if (pb) {
+          cells.push(cell);
+          cellCalls.push(undefined);
+        } else {
+          otherCount++;
+          others.push(cell);
+        }
         continue;
       }
       const range = c.arrayRef?.includes(":") ? parseRange(c.arrayRef) : undefined;
-      const targets: [number, number][] = [];
-      if (range) {
-        for (let y = range.top; y <= range.bottom; y++) for (let x = range.left; x <= range.right; x++) targets.push([y, x]);
-        byAddress ??= new Map(sheet.cells.map((x) => [x.address, x]));
-      } else targets.push(at);
-      const calls = book.of(sheetId, at[0], at[1]);
+      if (range) byAddress ??= new Map(sheet.cells.map((x) => [x.address, x]));
+      const top = range?.top ?? at[0], bottom = range?.bottom ?? at[0], left = range?.left ?? at[1], right = range?.right ?? at[1];
+      const calls = pb ? book.of(sheetId, at[0], at[1]) : [];
       // a spilled call is vectorised: one call per cell of the spill, in row order
-      const perTarget = targets.length > 1 && calls.length === targets.length;
-      for (let k = 0; k < targets.length; k++) {
-        const [row, col] = targets[k];
-        const address = k === 0 && !range ? c.address : formatAddress(row, col);
-        const source = address === c.address ? c : byAddress?.get(address);
-        // Other cells of an array formula hold only a value in the file: that is their cached result.
-        const cached = (source === c ? c.result : (source?.result ?? source?.value ?? undefined)) as ReportValue | undefined;
-        const recomputed = fromHfValue(hf.getCellValue({ sheet: sheetId, row, col }));
-        let verdict = judge(cached, recomputed);
-        if (sources.length > 0) {
+      const perTarget = range !== undefined && calls.length === (bottom - top + 1) * (right - left + 1);
+      let k = 0;
+      for (let row = top; row <= bottom; row++) {
+        for (let col = left; col <= right; col++, k++) {
+          const address = k === 0 && !range ? c.address : formatAddress(row, col);
+          const source = address === c.address ? c : byAddress?.get(address);
+          // Other cells of an array formula hold only a value in the file: that is their cached result.
+          const cached = (source === c ? c.result : (source?.result ?? source?.value ?? undefined)) as ReportValue | undefined;
+          const recomputed = fromHfValue(hf.getCellValue({ sheet: sheetId, row, col }));
+          let verdict = pb ? judge(cached, recomputed) : judgeOther(cached, recomputed);
           const key = cellKey(sheetId, row, col);
-          const guard = notRecomputed.get(key);
-          const dependsOn = tainted.get(key);
-          if (guard !== undefined) verdict = { status: "not-recomputable", difference: null, note: guard };
-          else if (dependsOn !== undefined) {
-            verdict = { status: "not-recomputable", difference: null, note: `Hangt af van ${dependsOn}, die niet is herberekend: ${reasonOf.get(dependsOn) ?? ""}` };
+          if (sources.length > 0) {
+            const guard = notRecomputed.get(key);
+            const dependsOn = tainted.get(key);
+            if (guard !== undefined) verdict = { status: "not-recomputable", difference: null, note: guard };
+            else if (dependsOn !== undefined) {
+              verdict = { status: "not-recomputable", difference: null, note: `Hangt af van ${dependsOn}, die niet is herberekend: ${reasonOf.get(dependsOn) ?? ""}` };
+            }
           }
+          if (!pb) {
+            otherCount++;
+            // only what needs attention is kept: an ordinary register has a formula in every row
+            if (verdict.status === "ok") continue;
+            if (verdict.status === "no-cached-value") {
+              otherNotYet++;
+              continue;
+            }
+          }
+          const cell: PbCellReport = {
+            sheet: sheet.name,
+            address,
+            formula,
+            storedFormula,
+            cached,
+            recomputed,
+            difference: verdict.difference,
+            status: verdict.status,
+            ...(verdict.note !== undefined ? { note: verdict.note } : {}),
+          };
+          if (verdict.status === "mismatch") differences.push({ cell, key, at: { sheet: sheetId, row, col }, pb, ...(volatile !== undefined ? { volatile } : {}) });
+          if (pb) {
+            const mine = perTarget ? [calls[k]] : k === 0 ? calls : undefined;
+            cellCalls.push(mine !== undefined && mine.length > 0 ? mine : undefined);
+            cells.push(cell);
+          } else others.push(cell);
         }
-        const cell: PbCellReport = {
-          sheet: sheet.name,
-          address,
-          formula,
-          storedFormula: base.storedFormula,
-          cached,
-          recomputed,
-          difference: verdict.difference,
-          status: verdict.status,
-          ...(verdict.note !== undefined ? { note: verdict.note } : {}),
-        };
-        const mine = perTarget ? [calls[k]] : k === 0 ? calls : undefined;
-        cellCalls.push(mine !== undefined && mine.length > 0 ? mine : undefined);
-        cells.push(cell);
       }
     }
   }
+  const dependsOnPbMismatch = explainDifferences(hf, differences, volatileSources);
   hf.destroy();
-  const warnings = [...(options.warnings ?? []), ...built.skippedNames];
+  const notices: string[] = [];
+  if (model.calcMode === "manual") {
+    notices.push(
+      "De werkmap staat op handmatig berekenen: Excel rekent formules pas opnieuw uit na F9, dus de opgeslagen waarden kunnen verouderd zijn. " +
+        "Een verschil kan daaruit komen; zet in Excel de berekeningsopties op Automatisch, laat rekenen en sla op.",
+    );
+  }
+  const savedWithoutValues = formulas > 0 && withCachedValue === 0;
+  if (savedWithoutValues) {
+    notices.push(
+      "Deze werkmap is nog niet berekend in Excel: geen enkele formule heeft een opgeslagen waarde (zo schrijft een programma dat zelf niet rekent een werkmap). " +
+        "Er is niets om mee te vergelijken; dat is geen verschil, maar ook geen bevestiging. Open de werkmap in Excel met de invoegtoepassing, laat rekenen en sla op.",
+    );
+  }
+  // the reader's own warnings of these two would say the same again further down
+  const warnings = [...(options.warnings ?? []), ...built.skippedNames].filter(
+    (w) => !(model.calcMode === "manual" && w.startsWith(MANUAL_PREFIX)) && !(savedWithoutValues && w.startsWith(NO_VALUES_PREFIX)),
+  );
   const file = options.file ?? "";
   const set = activeParameterSet();
+  const otherNotRecomputable = others.filter((c) => c.status === "not-recomputable").length;
   const report: RecalcReport = {
     file,
     fileName: file.split(/[\\/]/).pop() ?? file,
@@ -386,9 +568,15 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
     parameterSet: { version: set.version, hash: set.hash, origin: set.origin, ...(set.file !== undefined ? { file: set.file } : {}) },
     addinVersion: ADDIN_VERSION,
     engine: ENGINE_NAME,
+    calcMode: model.calcMode ?? null,
+    savedWithoutValues,
+    notices,
     pbCells: cells.length,
-    mismatches: cells.filter((c) => c.status !== "ok").length,
+    mismatches: cells.filter((c) => c.status === "mismatch" || c.status === "not-recomputable").length,
+    pbNotYetCalculated: cells.filter((c) => c.status === "no-cached-value").length,
     cells,
+    otherFormulas: { count: otherCount, mismatches: others.length, notRecomputable: otherNotRecomputable, notYetCalculated: otherNotYet, dependsOnPbMismatch, cells: others },
+    excelOnly,
     unknownFunctions: [...unknown].map(([name, u]) => ({ name, ...u })),
     unverified,
     warnings,
@@ -398,7 +586,71 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   return report;
 }
 
-/** The summary line, always the last line `pb recalc` prints. */
-export function summaryLine(r: Pick<RecalcReport, "pbCells" | "mismatches">): string {
-  return `${r.pbCells} PB cells, ${r.mismatches} mismatches`;
+/**
+ * Two passes over the differences found, each only when there is something to explain (they walk the dependency
+ * graph): a difference in a cell that calls or depends on NOW(), TODAY(), RAND() or RANDBETWEEN() is not recomputable
+ * (its value changes with every calculation), still counted; an ordinary formula with a difference that depends on a
+ * PB cell with a difference names it (the likely cause; it still counts, as it may differ for a reason of its own).
+ * Returns how many ordinary differences depend on a PB cell with a difference.
+ */
+function explainDifferences(hf: ReturnType<typeof buildEngine>["hf"], differences: Difference[], volatileSources: Source[]): number {
+  if (differences.length === 0) return 0;
+  if (volatileSources.length > 0) {
+    const byVolatile = taintedBy(hf, volatileSources);
+    for (const d of differences) {
+      const direct = d.volatile;
+      const from = direct === undefined ? byVolatile.get(d.key) : undefined;
+      if (direct === undefined && from === undefined) continue;
+      d.cell.status = "not-recomputable";
+      d.cell.note =
+        direct !== undefined
+          ? `${d.cell.note ?? ""} De formule gebruikt ${VOLATILE_NL[direct]}: de uitkomst is bij elke berekening anders, dus niet na te rekenen.`.trim()
+          : `${d.cell.note ?? ""} Hangt af van ${from}, die NU(), VANDAAG() of ASELECT() gebruikt: de uitkomst is bij elke berekening anders, dus niet na te rekenen.`.trim();
+    }
+  }
+  const pbSources: Source[] = [];
+  for (const d of differences) {
+    if (!d.pb || d.cell.status !== "mismatch") continue;
+    pbSources.push({ ...d.at, label: `${d.cell.sheet}!${d.cell.address}` });
+  }
+  const otherDiffs = differences.filter((d) => !d.pb && d.cell.status === "mismatch");
+  if (pbSources.length === 0 || otherDiffs.length === 0) return 0;
+  const byPb = taintedBy(hf, pbSources);
+  let depending = 0;
+  for (const d of otherDiffs) {
+    const from = byPb.get(d.key);
+    if (from === undefined) continue;
+    depending++;
+    d.cell.note = `${d.cell.note ?? ""} Hangt af van PB-cel ${from}, die ook een verschil heeft.`.trim();
+  }
+  return depending;
+}
+
+type SummaryFields = Pick<RecalcReport, "pbCells" | "mismatches"> & Partial<Pick<RecalcReport, "otherFormulas" | "pbNotYetCalculated">>;
+
+/** Formula cells with no value saved by Excel, PB and other. */
+export function notYetCalculated(r: Partial<Pick<RecalcReport, "otherFormulas" | "pbNotYetCalculated">>): number {
+  return (r.pbNotYetCalculated ?? 0) + (r.otherFormulas?.notYetCalculated ?? 0);
+}
+
+/**
+ * Every formula confirmed: no difference, nothing that could not be recomputed, nothing left uncalculated by Excel.
+ * A workbook nobody calculated is not confirmed (exit 1), though the report says it is no difference.
+ */
+export function allConfirmed(r: SummaryFields): boolean {
+  return r.mismatches === 0 && (r.otherFormulas?.mismatches ?? 0) === 0 && notYetCalculated(r) === 0;
+}
+
+/**
+ * The summary line, always the last line `pb recalc` prints: `N PB cells, M mismatches`, and when anything else is
+ * not confirmed `; K other formulas, L mismatches` and `; X not calculated in Excel` (so whenever the exit code is 1,
+ * this line says why; when all is well it stays the short form scripts already read).
+ */
+export function summaryLine(r: SummaryFields): string {
+  let line = `${r.pbCells} PB cells, ${r.mismatches} mismatches`;
+  const other = r.otherFormulas;
+  const notYet = notYetCalculated(r);
+  if (other && (other.mismatches > 0 || notYet > 0)) line += `; ${other.count} other formulas, ${other.mismatches} mismatches`;
+  if (notYet > 0) line += `; ${notYet} not calculated in Excel`;
+  return line;
 }

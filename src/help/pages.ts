@@ -187,7 +187,7 @@ gebruikt via Excel en schrijft niets in de werkmap. Het taakvenster (onderdeel U
 (oudere Excel); <code>#WAARDE!</code> (<code>#VALUE!</code>) als het argument geen verwijzing naar één cel is.</p>
 <h2>Buiten Excel</h2>
 <p><code>pb recalc</code> en <code>pb eval</code> kennen PB.UITLEG niet (de uitleg leest formules via Excel): <code>pb recalc</code> meldt de cel als
-niet herberekend en telt haar in deze versie mee als verschil; het bedrag dat zij uitlegt rekent het wel na, en
+&quot;alleen in Excel&quot;: niet vergeleken, geen verschil; het bedrag dat zij uitlegt rekent het wel na, en
 <code>pb recalc --bonnen</code> geeft daarvan het bonnetje.</p>`;
     pages.push({ path: helpFile(spec.id), html: page(full, body) });
   }

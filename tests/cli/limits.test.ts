@@ -103,7 +103,8 @@ describe("formulas within Excel's limits are evaluated, never abort the run", ()
   it("an ordinary 1,300-term formula beside the register: no abort, PB cells verified", async () => {
     const long = Array.from({ length: 1300 }, (_, i) => `B${(i % 3) + 2}`).join("+");
     expect(long.length).toBeLessThanOrEqual(8192);
-    const f = await tamper((x) => x.replace(D2, (c) => `${c}<c r="E2"><f>${long}</f><v>0</v></c>`));
+    // every formula is compared (issue 11): its saved value is the true sum, 434 × 0,4 + 433 × 0,5 + 433 × 0,2 = 476,7
+    const f = await tamper((x) => x.replace(D2, (c) => `${c}<c r="E2"><f>${long}</f><v>476.7</v></c>`));
     const r = audit(f);
     expect(r.stdout).not.toMatch(/Interne fout/);
     expect(r.stdout.trim().split("\n").pop()).toBe("3 PB cells, 0 mismatches");
@@ -118,7 +119,9 @@ describe("formulas within Excel's limits are evaluated, never abort the run", ()
     const f = await tamper((x) =>
       x
         .replace(D2, '<c r="D2"><f>_xldudf_PB_LKS(A2,E9,C2)</f><v>1862.65</v></c>')
-        .replace("</sheetData>", `<row r="9"><c r="E9"><f>${long}</f><v>0.13</v></c></row></sheetData>`),
+        .replace("</sheetData>", `<row r="9"><c r="E9"><f>${long}</f><v>0.13</v></c></row></sheetData>`)
+        // and the total as Excel saves it with that D2 (every formula is compared): 1862,65 + 665,23 + 1862,65 = 4390,53
+        .replace("<v>4124.44</v>", "<v>4390.53</v>"),
     );
     const r = audit(f, "--json");
     const report = JSON.parse(r.stdout);
@@ -135,7 +138,9 @@ describe("formulas within Excel's limits are evaluated, never abort the run", ()
     const r = audit(f);
     expect(r.stdout).toMatch(/E2[^\n]*64/);
     expect(r.stdout).toMatch(/F2[^\n]*8\.?192/);
-    expect(r.status).toBe(0);
+    // not recomputed is not confirmed: since every formula is compared (issue 11), that is exit 1, PB cells verified
+    expect(r.stdout.trim().split("\n").pop()).toBe("3 PB cells, 0 mismatches; 3 other formulas, 2 mismatches");
+    expect(r.status).toBe(1);
   });
 });
 

@@ -58,7 +58,7 @@ describe("pb eval --parameterset", () => {
   it("an unknown version: exit 2 with the known versions", async () => {
     const r = await run("eval", "--parameterset", "2030.1.0", "=1");
     expect(r.code).toBe(2);
-    expect(r.stderr[0]).toBe(`Onbekende parameterset "2030.1.0". Bekende versies: ${OLD}, 2026.12.0, 2026.12.1, ${PARAMETER_SET_VERSION} (actueel); of geef een eigen bestand (.json).`);
+    expect(r.stderr[0]).toBe(`Onbekende parameterset "2030.1.0". Bekende versies: ${OLD}, 2026.12.0, 2026.12.1, 2026.12.2, ${PARAMETER_SET_VERSION} (actueel); of geef een eigen bestand (.json).`);
     expect(r.stdout).toEqual([]);
   });
 

@@ -256,3 +256,13 @@ describe("messages name a parameter in words as well", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("sources a user or auditor reads", () => {
+  it("name no research notes of the developers (a receipt carries the source, note and all)", () => {
+    // The JSON receipt of pb recalc includes source.note: it must stand on its own for an auditor.
+    const internal = [...PARAMETERS.values()].flatMap((p) =>
+      p.values.filter((v) => /sources\.md|§\s*\d|nog na te slaan|TODO/i.test(JSON.stringify(v.source))).map((v) => `${p.name} ${v.from}`),
+    );
+    expect(internal).toEqual([]);
+  });
+});

@@ -109,8 +109,8 @@ describe("choosing a set by a plain string", () => {
 
   it("knows the released versions, oldest first, and marks the current one", () => {
     expect(RELEASED_SETS.map((s) => s.version)).toContain("2026.11.4");
-    expect(RELEASED_SETS.map((s) => s.version)).toEqual(["2026.11.4", "2026.12.0", "2026.12.1", "2026.12.2"]);
-    expect(knownVersionsText()).toBe(`2026.11.4, 2026.12.0, 2026.12.1, ${builtInParameterSet().version} (actueel)`);
+    expect(RELEASED_SETS.map((s) => s.version)).toEqual(["2026.11.4", "2026.12.0", "2026.12.1", "2026.12.2", "2026.12.3"]);
+    expect(knownVersionsText()).toBe(`2026.11.4, 2026.12.0, 2026.12.1, 2026.12.2, ${builtInParameterSet().version} (actueel)`);
   });
 
   it("the current version is the built-in set itself", () => {

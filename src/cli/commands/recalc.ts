@@ -3,11 +3,11 @@ import * as path from "path";
 import type { Command, CliIO } from "../command";
 import { EXIT, parseOptions, UsageError } from "../command";
 import { EngineFailure } from "../../engine/engine";
-import { recalcModel, summaryLine } from "../../engine/recalc";
+import { allConfirmed, recalcModel, summaryLine } from "../../engine/recalc";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
 import { ChunkWriter, checkOutputPath, OutputError, writeSafely } from "../safeOutput";
-import { jsonLines, jsonPieces, rowOf, textLines } from "../report";
+import { jsonLines, jsonPieces, needsAttention, notYetCalculatedLine, otherFormulasLine, rowOf, textLines } from "../report";
 import { readLimitOptions, LIMIT_OPTIONS, LIMIT_USAGE } from "../limitOptions";
 import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
 
@@ -26,25 +26,29 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 
 export const recalcCommand: Command = {
   name: "recalc",
-  summary: "Een werkmap herberekenen en elke PB-cel vergelijken met de opgeslagen waarde",
+  summary: "Een werkmap herberekenen en elke formule vergelijken met de opgeslagen waarde",
   usage: [
-    "pb recalc WERKMAP.xlsx [--json] [--bonnen] [--out RAPPORT [--overwrite]] [--parameterset V] [grenzen]",
+    "pb recalc WERKMAP.xlsx [--json] [--bonnen] [--alleen-verschillen] [--out RAPPORT [--overwrite]] [--parameterset V] [grenzen]",
     "  Rekent alle formules opnieuw uit en meldt per PB-cel: werkblad, cel, formule, opgeslagen waarde,",
     "  herberekende waarde, verschil en status, met de versie van de parameterset; bij --json en in een",
     "  rapportwerkmap ook de bon per cel (invoer, gebruikte parameterwaarden met geldigheid en bron).",
+    "  Ook elke andere formule wordt vergeleken; alleen die met een verschil staan in het rapport.",
     "  --json       rapport als JSON (op stdout; de samenvattingsregel dan op stderr)",
     "  --bonnen     tekstrapport met de bonnen: één regel per gebruikte parameterwaarde",
+    "  --alleen-verschillen  in het tekstrapport alleen de regels die aandacht vragen (verschil, niet herberekend)",
     "  --out F      rapport naar bestand F (.xlsx = rapportwerkmap met Controle, Bonnen en Over; .json = JSON;",
     "               anders tekst); nooit de werkmap zelf, nooit een bestaand bestand, nooit via een koppeling",
     "  --overwrite  een bestaand rapportbestand F vervangen",
     PARAMETERSET_USAGE,
     ...LIMIT_USAGE,
-    "  Afsluitcode: 0 = alle PB-cellen kloppen (binnen een halve cent), 1 = verschil(len) of niet herberekend,",
-    "  2 = bestand onleesbaar of geweigerd. Laatste regel: 'N PB cells, M mismatches'.",
+    "  Afsluitcode: 0 = alle formules kloppen (PB-cellen binnen een halve cent), 1 = verschil(len), niet",
+    "  herberekend, of nog niet berekend in Excel (geen opgeslagen waarde), 2 = bestand onleesbaar of geweigerd.",
+    "  Laatste regel: 'N PB cells, M mismatches', zo nodig gevolgd door '; K other formulas, L mismatches'",
+    "  en '; X not calculated in Excel'.",
     "  De werkmap zelf wordt nooit gewijzigd.",
   ].join("\n"),
   async run(args, io: CliIO) {
-    const { positional, options } = parseOptions(args, { json: "flag", bonnen: "flag", out: "value", overwrite: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS });
+    const { positional, options } = parseOptions(args, { json: "flag", bonnen: "flag", "alleen-verschillen": "flag", out: "value", overwrite: "flag", ...PARAMETERSET_OPTION, ...LIMIT_OPTIONS });
     if (positional.length !== 1) throw new UsageError("Geef precies één werkmap: pb recalc WERKMAP.xlsx [--json] [--out RAPPORT]");
     applyParameterSetOption(options, io);
     applyParameterSetOption(options, io);
@@ -92,7 +96,8 @@ export const recalcCommand: Command = {
       }
       throw e;
     }
-    const exit = report.mismatches === 0 ? EXIT.ok : EXIT.mismatch;
+    const exit = allConfirmed(report) ? EXIT.ok : EXIT.mismatch;
+    const onlyDifferences = options["alleen-verschillen"] === true;
     if (out !== undefined) {
       progress?.(`Rapport schrijven naar ${out}…`);
       const ext = path.extname(out).toLowerCase();
@@ -109,7 +114,7 @@ export const recalcCommand: Command = {
           const w = new ChunkWriter(fh);
           if (ext === ".json" || json) for (const pieces of jsonPieces(report)) await w.pieces(pieces);
           else {
-            for (const l of textLines(report, options.bonnen === true)) await w.line(l);
+            for (const l of textLines(report, options.bonnen === true, onlyDifferences)) await w.line(l);
             await w.line(summaryLine(report));
           }
           await w.flush();
@@ -122,13 +127,17 @@ export const recalcCommand: Command = {
         throw e;
       }
       io.out(`Rapport geschreven naar ${out} (${report.parameterSetLabel}).`);
-      for (const c of report.cells.filter((x) => x.status !== "ok").slice(0, 20)) io.out(rowOf(c).join("\t"));
+      for (const n of report.notices) io.out(`LET OP: ${n}`);
+      for (const c of [...report.cells.filter(needsAttention), ...report.otherFormulas.cells].slice(0, 20)) io.out(rowOf(c).join("\t"));
+      io.out(`Andere formules: ${otherFormulasLine(report)}.`);
+      const notYet = notYetCalculatedLine(report);
+      if (notYet !== undefined) io.out(notYet);
       io.out(summaryLine(report));
     } else if (json) {
       for (const l of jsonLines(report)) io.out(l);
       io.err(summaryLine(report));
     } else {
-      for (const l of textLines(report, options.bonnen === true)) io.out(l);
+      for (const l of textLines(report, options.bonnen === true, onlyDifferences)) io.out(l);
       io.out(summaryLine(report));
     }
     return exit;
