@@ -112,6 +112,12 @@ async function ensureFile(n, native) {
   return file;
 }
 
+/** User + system CPU seconds from /usr/bin/time (children included): on a busy machine a fairer figure than wall time. */
+function cpuOf(stderr) {
+  const m = /CPU=([\d.]+)\+([\d.]+)/.exec(stderr || "");
+  return m ? Number(m[1]) + Number(m[2]) : NaN;
+}
+
 /**
  * `pb recalc` as a user runs it: a fresh node process; wall time and peak RSS from /usr/bin/time when present.
  * ".json": the JSON report with a receipt per PB cell (for 100k rows some 280 MB); ".txt": the text report.
@@ -122,7 +128,7 @@ function pbRecalc(file, ext = ".json") {
   const hasTime = fs.existsSync("/usr/bin/time");
   const t0 = process.hrtime.bigint();
   const r = hasTime
-    ? spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M", process.execPath, ...cmd], { encoding: "utf8" })
+    ? spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M CPU=%U+%S", process.execPath, ...cmd], { encoding: "utf8" })
     : spawnSync(process.execPath, cmd, { encoding: "utf8" });
   const wall = secs(t0);
   const rss = /RSS_KB=(\d+)/.exec(r.stderr || "");
@@ -137,16 +143,21 @@ function pbRecalc(file, ext = ".json") {
       build = NaN;
     }
   }
-  return { wall, rssMb: rss ? Number(rss[1]) / 1024 : NaN, exit: r.status, summary, build };
+  return { wall, rssMb: rss ? Number(rss[1]) / 1024 : NaN, cpu: cpuOf(r.stderr), exit: r.status, summary, build };
 }
 
-/** Recalculation alone, in this process: HyperFormula parse + graph + full evaluation of an already-read workbook. */
-function recalcOnly(model, repeats = 2) {
-  let best = Infinity;
+/**
+ * Recalculation alone, in this process, of an already-read workbook: the whole of buildEngine (formula rewriting, PB
+ * calls on constants evaluated directly, HyperFormula parse + graph + full evaluation); best of `repeats`, with the
+ * part inside HyperFormula. `direct: false` gives every formula and every value to HyperFormula (as before).
+ */
+function recalcOnly(model, repeats = 2, direct = true) {
+  let best = { total: Infinity, hf: NaN, direct: 0 };
   for (let k = 0; k < repeats; k++) {
-    const { hf, buildSeconds } = buildEngine(model);
+    // as recalcModel builds it: with the direct path also leaving out the values no formula reads
+    const { hf, buildSeconds, hfSeconds, directCells } = buildEngine(model, { direct, onlyReferencedValues: direct });
     hf.destroy();
-    best = Math.min(best, buildSeconds);
+    if (buildSeconds < best.total) best = { total: buildSeconds, hf: hfSeconds, direct: directCells };
   }
   return best;
 }
@@ -168,13 +179,13 @@ function libreOffice(file, profile) {
   const outDir = path.join(OUT, "lo");
   fs.mkdirSync(outDir, { recursive: true });
   const t0 = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M", "soffice", "--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", outDir, file], {
+  const r = spawnSync("/usr/bin/time", ["-f", "RSS_KB=%M CPU=%U+%S", "soffice", "--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", outDir, file], {
     encoding: "utf8",
     timeout: 300_000,
   });
   const wall = secs(t0);
   const rss = /RSS_KB=(\d+)/.exec(r.stderr || "");
-  return { wall, rssMb: rss ? Number(rss[1]) / 1024 : NaN, ok: r.status === 0 };
+  return { wall, rssMb: rss ? Number(rss[1]) / 1024 : NaN, cpu: cpuOf(r.stderr), ok: r.status === 0 };
 }
 
 /** HyperFormula's graph code as published (linear duplicate check), swapped in for one measurement. */
@@ -207,9 +218,9 @@ async function main() {
     const nativeFile = await ensureFile(n, true);
 
     const e2e = pbRecalc(pbFile);
-    console.log(`  pb recalc (eind tot eind, eigen proces):   ${fmt(e2e.wall)}  piek-RSS ${e2e.rssMb.toFixed(0)} MB  exit ${e2e.exit}  «${e2e.summary}»  (JSON-rapport met bonnen)`);
+    console.log(`  pb recalc (eind tot eind, eigen proces):   ${fmt(e2e.wall)} (cpu ${fmt(e2e.cpu)})  piek-RSS ${e2e.rssMb.toFixed(0)} MB  exit ${e2e.exit}  «${e2e.summary}»  (JSON-rapport met bonnen)`);
     const e2eText = pbRecalc(pbFile, ".txt");
-    console.log(`  pb recalc, tekstrapport:                   ${fmt(e2eText.wall)}  piek-RSS ${e2eText.rssMb.toFixed(0)} MB  exit ${e2eText.exit}`);
+    console.log(`  pb recalc, tekstrapport:                   ${fmt(e2eText.wall)} (cpu ${fmt(e2eText.cpu)})  piek-RSS ${e2eText.rssMb.toFixed(0)} MB  exit ${e2eText.exit}`);
 
     let t0 = process.hrtime.bigint();
     const pbModel = (await readWorkbook(pbFile)).model;
@@ -217,10 +228,14 @@ async function main() {
     t0 = process.hrtime.bigint();
     const nativeModel = (await readWorkbook(nativeFile)).model;
     const readNative = secs(t0);
-    const pbOnly = recalcOnly(pbModel);
-    const nativeOnly = recalcOnly(nativeModel);
-    console.log(`  lezen (strikte lezer):                           PB ${fmt(readPb)}, native ${fmt(readNative)}`);
-    console.log(`  alleen herberekenen, PB.LKS:               ${fmt(pbOnly)}`);
+    const pbRun = recalcOnly(pbModel);
+    const pbViaHf = recalcOnly(pbModel, 1, false);
+    const nativeRun = recalcOnly(nativeModel);
+    const pbOnly = pbRun.total;
+    const nativeOnly = nativeRun.total;
+    console.log(`  lezen (strikte lezer):                     PB ${fmt(readPb)}, native ${fmt(readNative)}`);
+    console.log(`  alleen herberekenen, PB.LKS:               ${fmt(pbOnly)} (waarvan HyperFormula ${fmt(pbRun.hf)}; ${pbRun.direct} PB-cellen direct uitgerekend)`);
+    console.log(`  idem, alles via HyperFormula (zonder directe weg): ${fmt(pbViaHf.total)} (HyperFormula ${fmt(pbViaHf.hf)})`);
     console.log(`  alleen herberekenen, native formules:      ${fmt(nativeOnly)}`);
     console.log(`  verhouding PB / native:                    ${(pbOnly / nativeOnly).toFixed(2)}`);
 
@@ -235,16 +250,17 @@ async function main() {
     let lo;
     if (hasLo) {
       lo = libreOffice(nativeFile, profile);
-      console.log(`  LibreOffice headless, native, herberekend: ${fmt(lo.wall)}  piek-RSS ${lo.rssMb.toFixed(0)} MB${lo.ok ? "" : " (MISLUKT)"}`);
-      console.log(`  verhouding pb recalc / LibreOffice:        ${(e2e.wall / lo.wall).toFixed(2)}`);
+      console.log(`  LibreOffice headless, native, herberekend: ${fmt(lo.wall)} (cpu ${fmt(lo.cpu)})  piek-RSS ${lo.rssMb.toFixed(0)} MB${lo.ok ? "" : " (MISLUKT)"}`);
+      console.log(`  verhouding pb recalc / LibreOffice:        JSON ${(e2e.wall / lo.wall).toFixed(2)}, tekst ${(e2eText.wall / lo.wall).toFixed(2)} (doel ≤ 0,25); cpu-tijd JSON ${(e2e.cpu / lo.cpu).toFixed(2)}, tekst ${(e2eText.cpu / lo.cpu).toFixed(2)}`);
     }
     let upstream;
     if (!opt("no-unpatched") && n >= 100000) {
       // The native register is the fan-out case: 100k formulas on Tabel!$E$1..$E$3 and the WML table.
-      upstream = withUpstreamGraph(() => recalcOnly(nativeModel, 1));
+      upstream = withUpstreamGraph(() => recalcOnly(nativeModel, 1).total);
       console.log(`  alleen herberekenen, native, HF zonder patch: ${fmt(upstream)} (met patch ${fmt(nativeOnly)})`);
     }
-    rows.push({ n, e2e, e2eText, readPb, pbOnly, nativeOnly, lo, upstream });
+    rows.push({ n, e2e, e2eText, readPb, pbOnly, pbHf: pbRun.hf, pbViaHf: pbViaHf.total, nativeOnly, lo, upstream, load: require("os").loadavg()[0] });
+    console.log(`  belasting van de machine (load, 1 min):    ${require("os").loadavg()[0].toFixed(1)} op ${require("os").cpus().length} kernen`);
   }
   fs.writeFileSync(path.join(OUT, "engine-bench.json"), JSON.stringify({ when: new Date().toISOString(), rows }, null, 2));
 

@@ -15,7 +15,10 @@ import {
 } from "hyperformula";
 import type { CellModel, DefinedNameModel, WorkbookModel } from "../xlsx/model";
 import { toDisplayFormula, translateStructuredReferences } from "../functions/formulaNames";
-import { registerPbFunctions } from "./plugin";
+import { callPbDirect, hasPbCallSink, registerPbFunctions } from "./plugin";
+import { invoke } from "../functions/invoke";
+import { REGISTRY } from "../functions/registry";
+import type { RawArg } from "../functions/contract";
 import { UNSUPPORTED_FUNCTION } from "./excelFunctions";
 import { engineFormula, rewriteContext, unsupportedCell, type RewriteContext } from "./rewrite";
 import { parseAddress, parseRange } from "../xlsx/a1";
@@ -102,8 +105,17 @@ export interface BuiltEngine {
   skippedNames: string[];
   /** Formula cells the engine cannot recalculate, each with its reason; in the engine they are #NAME? with it. */
   unsupported: UnsupportedFormula[];
-  /** Seconds spent in HyperFormula's build (parse + dependency graph + full evaluation). */
+  /**
+   * Seconds for the whole recalculation of the model: rewriting the formulas, the PB calls on constants (evaluated
+   * before HyperFormula, see directValue) and HyperFormula's build (parse + dependency graph + full evaluation).
+   */
   buildSeconds: number;
+  /** The part of buildSeconds spent inside HyperFormula's build. */
+  hfSeconds: number;
+  /** PB cells evaluated directly (calls on constants) and handed to HyperFormula as values. */
+  directCells: number;
+  /** Value cells no formula refers to, left out of HyperFormula (BuildOptions.onlyReferencedValues). */
+  droppedValues: number;
   /** Formulas the engine could not handle (too deep for its recursion); their cells hold #ERROR! with the reason. */
   guarded: GuardHit[];
 }
@@ -157,16 +169,210 @@ export class EngineFailure extends Error {
   }
 }
 
+/**
+ * A PB call on constants, evaluated before HyperFormula is built: `=PB.LKS(A2,B2,C2)` where A2, B2, C2 hold plain
+ * values (or the arguments are numbers). Such a cell cannot change during the build, so HyperFormula gets its value
+ * instead of a formula: no parse, no graph edges, no evaluation for the bulk of a register. The call goes through the
+ * same sink as the plugin's (same receipt), with the arguments exactly as runFunction would hand them over (a SCALAR
+ * parameter gets the cell's value untouched; omitted optional arguments as null). Anything else — a range, an
+ * expression, a formula cell, a cell an array formula spills into, a result that is not a finite number — keeps its
+ * formula. tests/engine/direct.test.ts proves every value and receipt equal with and without this path.
+ */
+const PB_CALL = /^=PB\.([A-Za-z][A-Za-z0-9]*)\(([$A-Z0-9.,]*)\)$/;
+const CELL_ARG = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})$/;
+const NUMBER_ARG = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const NOT_CONSTANT = Symbol("not constant");
+
+/** What HyperFormula hands a SCALAR parameter for a cell holding this content (see rawContent), if it is constant. */
+function constantValue(content: RawCellContent | undefined): RawArg | typeof NOT_CONSTANT {
+  if (content === undefined || content === null) return null;
+  if (typeof content === "number") {
+    if (!Number.isFinite(content)) return NOT_CONSTANT;
+    return content === 0 ? 0 : content; // HyperFormula stores -0 as 0
+  }
+  if (typeof content === "boolean") return content;
+  if (typeof content === "string" && content.startsWith("'")) return content.slice(1);
+  return NOT_CONSTANT; // a formula, or #N/A for an unverified cell
+}
+
+interface DirectCandidate {
+  row: number;
+  col: number;
+  formula: string;
+}
+
+function directValue(
+  c: DirectCandidate,
+  rows: RawCellContent[][],
+  covered: Set<string>,
+  sheet: number,
+  dateSystem: DateSystem,
+): number | undefined {
+  const m = PB_CALL.exec(c.formula);
+  if (!m) return undefined;
+  const id = m[1].toUpperCase();
+  const spec = REGISTRY.get(id);
+  if (!spec || spec.result === "matrix") return undefined;
+  const written = m[2] === "" ? [] : m[2].split(",");
+  if (written.length > spec.args.length) return undefined;
+  for (let i = written.length; i < spec.args.length; i++) if (!spec.args[i].optional) return undefined;
+  const raw: RawArg[] = [];
+  for (let i = 0; i < spec.args.length; i++) {
+    const a = written[i];
+    if (a === undefined) {
+      raw.push(null);
+      continue;
+    }
+    if (spec.args[i].type === "range") return undefined;
+    if (NUMBER_ARG.test(a)) {
+      raw.push(Number(a));
+      continue;
+    }
+    const ref = CELL_ARG.exec(a);
+    if (!ref) return undefined;
+    let col = 0;
+    for (let k = 0; k < ref[1].length; k++) col = col * 26 + (ref[1].charCodeAt(k) - 64);
+    const row = Number(ref[2]) - 1;
+    col -= 1;
+    if (col >= 16_384 || row >= 1_048_576) return undefined;
+    const content = rows[row]?.[col];
+    if (content === undefined && covered.size > 0 && covered.has(`${row},${col}`)) return undefined;
+    const v = constantValue(content);
+    if (v === NOT_CONSTANT) return undefined;
+    raw.push(v);
+  }
+  // Checked purely first: only a finite number is handed to HyperFormula, and then the call is made (and recorded) once.
+  const probe = invoke(id, raw, { dateSystem });
+  if (typeof probe !== "number" || !Number.isFinite(probe)) return undefined;
+  if (!hasPbCallSink()) return probe === 0 ? 0 : probe;
+  const result = callPbDirect(id, raw, dateSystem, { sheet, row: c.row, col: c.col }, written.length);
+  return typeof result === "number" && Number.isFinite(result) ? (result === 0 ? 0 : result) : undefined;
+}
+
+const AGGREGATE_CALL = /^=(?:SUM|MIN|MAX|AVERAGE|COUNT|COUNTA|PRODUCT)\(([$A-Z0-9:,]*)\)$/;
+const REF_OR_RANGE = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})(?::\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6}))?$/;
+const MAX_DROP_AREAS = 1000;
+
+function columnIndex(letters: string): number {
+  let col = 0;
+  for (let k = 0; k < letters.length; k++) col = col * 26 + (letters.charCodeAt(k) - 64);
+  return col - 1;
+}
+
+/**
+ * The areas a formula can read, when it is one of two shapes whose reads are exactly the references written in it:
+ * an aggregate over references and ranges on its own sheet (`=SUM(D2:D100001)`), or a PB call on single-cell
+ * references and numbers with a scalar result (a call directValue left to HyperFormula, e.g. because it gives an
+ * error). Neither spills, so no value cell can block a spill either. Any other formula: undefined.
+ */
+function readAreas(formula: string): [number, number, number, number][] | undefined {
+  let args: string;
+  const agg = AGGREGATE_CALL.exec(formula);
+  if (agg) args = agg[1];
+  else {
+    const m = PB_CALL.exec(formula);
+    if (!m) return undefined;
+    const spec = REGISTRY.get(m[1].toUpperCase());
+    if (!spec || spec.result === "matrix" || spec.args.some((a) => a.type === "range")) return undefined;
+    args = m[2];
+    if (args.includes(":")) return undefined;
+  }
+  const out: [number, number, number, number][] = [];
+  if (args === "") return out;
+  for (const a of args.split(",")) {
+    if (NUMBER_ARG.test(a) && !agg) continue;
+    const r = REF_OR_RANGE.exec(a);
+    if (!r) return undefined;
+    const top = Number(r[2]) - 1;
+    const left = columnIndex(r[1]);
+    const bottom = r[4] !== undefined ? Number(r[4]) - 1 : top;
+    const right = r[3] !== undefined ? columnIndex(r[3]) : left;
+    out.push([Math.min(top, bottom), Math.min(left, right), Math.max(top, bottom), Math.max(left, right)]);
+  }
+  return out;
+}
+
+/**
+ * Leaves out (sets undefined) every constant cell that no formula reads — never a PB cell taken directly, whose value
+ * the audit reads back — when every formula of the workbook is one of
+ * readAreas' shapes (so none reads another sheet, a name, or a cell found at run time) and there are no names. The
+ * formula cells keep exactly the values they would have: a value nobody reads cannot change one. Returns how many.
+ */
+function dropUnreferencedValues(sheets: RawCellContent[][][], formulaCells: readonly Set<number>[]): number {
+  const areas: [number, number, number, number][][] = [];
+  const cells: Set<number>[] = [];
+  let total = 0;
+  for (const rows of sheets) {
+    const big: [number, number, number, number][] = [];
+    const single = new Set<number>();
+    for (let y = 0; y < rows.length; y++) {
+      const r = rows[y];
+      if (!r) continue;
+      for (let x = 0; x < r.length; x++) {
+        const v = r[x];
+        if (typeof v !== "string" || !v.startsWith("=")) continue;
+        const read = readAreas(v);
+        if (read === undefined) return 0;
+        for (const a of read) {
+          if (a[0] === a[2] && a[1] === a[3]) single.add(a[0] * 16_384 + a[1]);
+          else big.push(a);
+        }
+        if (big.length > MAX_DROP_AREAS) return 0;
+      }
+    }
+    areas.push(big);
+    cells.push(single);
+  }
+  sheets.forEach((rows, s) => {
+    const big = areas[s];
+    const single = cells[s];
+    for (let y = 0; y < rows.length; y++) {
+      const r = rows[y];
+      if (!r) continue;
+      for (let x = 0; x < r.length; x++) {
+        if (constantValue(r[x]) === NOT_CONSTANT || r[x] === undefined || r[x] === null) continue;
+        if (single.has(y * 16_384 + x) || formulaCells[s].has(y * 16_384 + x)) continue;
+        if (big.some((a) => y >= a[0] && y <= a[2] && x >= a[1] && x <= a[3])) continue;
+        r[x] = undefined as unknown as RawCellContent;
+        total++;
+      }
+    }
+  });
+  return total;
+}
+
+export interface BuildOptions {
+  /** Evaluate PB calls on constants directly (default: see setDirectEvaluation); false gives every formula to HyperFormula. */
+  direct?: boolean;
+  /**
+   * For a caller that reads back formula cells only (the audit): leave out value cells that no formula can read, so
+   * HyperFormula does not build and sort a vertex for each input of a register whose PB calls were taken directly.
+   * Only when that is certain (see dropUnreferencedValues); otherwise every cell is given.
+   */
+  onlyReferencedValues?: boolean;
+}
+
+let directByDefault = true;
+/** For the proof that the direct path changes nothing (tests/engine/direct.test.ts): switch it off for every build. */
+export function setDirectEvaluation(on: boolean): void {
+  directByDefault = on;
+}
+
 /** Load a workbook into HyperFormula and calculate everything. */
-export function buildEngine(model: WorkbookModel): BuiltEngine {
+export function buildEngine(model: WorkbookModel, options: BuildOptions = {}): BuiltEngine {
+  const direct = options.direct ?? directByDefault;
+  const tStart = process.hrtime.bigint();
   registerPbFunctions();
   installGuards();
   takeGuardHits();
-  const config = engineConfig(model);
+  const config = engineConfig(model) as Partial<ConfigParams> & { context: EngineContext };
   const ctx = rewriteContext(model.tables, engineFunctionNames());
   const date1904 = model.date1904 === true;
   const unsupported: UnsupportedFormula[] = [];
   const sheetIds = new Map<string, number>();
+  let directCells = 0;
+  /** Per sheet: the cells (row × 16 384 + col) of PB calls taken directly; formula cells, never left out. */
+  const directBySheet: Set<number>[] = [];
   const data: Record<string, RawCellContent[][]> = {};
   model.sheets.forEach((sheet, i) => {
     sheetIds.set(sheet.name, i);
@@ -180,6 +386,9 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
         for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) covered.add(`${y},${x}`);
       }
     }
+    const candidates: DirectCandidate[] = [];
+    const taken = new Set<number>();
+    directBySheet.push(taken);
     for (const c of sheet.cells) {
       const at = parseAddress(c.address);
       if (!at) continue;
@@ -189,15 +398,29 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
       if (covered.size > 0 && !c.formula && covered.has(`${row},${col}`)) continue;
       const r = rows[row] ?? (rows[row] = []);
       r[col] = content;
+      if (direct && typeof content === "string" && content.startsWith("=PB.") && !(c.arrayRef && c.arrayRef.includes(":"))) {
+        candidates.push({ row, col, formula: content });
+      }
     }
+    for (const cand of candidates) {
+      const v = directValue(cand, rows, covered, i, config.context.dateSystem);
+      if (v === undefined) continue;
+      rows[cand.row][cand.col] = v;
+      taken.add(cand.row * 16_384 + cand.col);
+      directCells++;
+    }
+    data[sheet.name] = rows;
+  });
+  const names0 = model.names ?? [];
+  const droppedValues = options.onlyReferencedValues && names0.every((n) => /^_xlnm\./i.test(n.name)) ? dropUnreferencedValues(Object.values(data), directBySheet) : 0;
+  for (const rows of Object.values(data)) {
     // HyperFormula wants dense rows; holes become empty cells.
     for (let y = 0; y < rows.length; y++) {
       const r = rows[y];
       if (!r) rows[y] = [];
       else for (let x = 0; x < r.length; x++) if (r[x] === undefined) r[x] = null;
     }
-    data[sheet.name] = rows;
-  });
+  }
   const skippedNames: string[] = [...ctx.tables.problems];
   let names = [...BUILTIN_NAMES, ...namedExpressions(model.names ?? [], sheetIds, ctx, skippedNames)];
   const t0 = process.hrtime.bigint();
@@ -213,8 +436,10 @@ export function buildEngine(model: WorkbookModel): BuiltEngine {
   } catch (e) {
     throw new EngineFailure(e);
   }
-  const buildSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { hf, sheetIds, skippedNames, unsupported, buildSeconds, guarded: takeGuardHits() };
+  const t1 = process.hrtime.bigint();
+  const hfSeconds = Number(t1 - t0) / 1e9;
+  const buildSeconds = Number(t1 - tStart) / 1e9;
+  return { hf, sheetIds, skippedNames, unsupported, buildSeconds, hfSeconds, directCells, droppedValues, guarded: takeGuardHits() };
 }
 
 /** A value as the report and `pb eval` show it: plain JS, errors as {error, message}. */

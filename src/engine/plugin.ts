@@ -112,6 +112,19 @@ export function setPbCallSink(sink: PbCallSink | undefined): void {
   callSink = sink;
 }
 
+/**
+ * A PB call made outside HyperFormula's interpreter (engine.ts evaluates a call on constants directly): through the
+ * same sink as the plugin's own calls, so its receipt is the one the engine would have kept. `raw` as runFunction
+ * hands it over: one value per parameter, omitted optional ones as null.
+ */
+export function callPbDirect(id: string, raw: RawArg[], dateSystem: DateSystem, at: CallAddress, given: number): ReturnType<typeof invoke> {
+  return callSink ? callSink(id, raw, { dateSystem }, at, given) : invoke(id, raw, { dateSystem });
+}
+
+export function hasPbCallSink(): boolean {
+  return callSink !== undefined;
+}
+
 export const PB_FUNCTION_NAMES: readonly string[] = [...REGISTRY.keys()].map((id) => `${NAMESPACE}.${id}`);
 
 class PbPlugin extends FunctionPlugin {}

@@ -368,7 +368,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   setPbCallSink((id, raw, ctx, at, given) => book.record(id, raw, ctx.dateSystem, at, given));
   let built: ReturnType<typeof buildEngine>;
   try {
-    built = buildEngine(model);
+    built = buildEngine(model, { onlyReferencedValues: true });
   } finally {
     setPbCallSink(undefined);
   }

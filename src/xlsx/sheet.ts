@@ -507,7 +507,7 @@ export class SheetSink implements XmlSink {
 
     if (text === "" && problem === undefined) throw this.refuse("formule zonder tekst");
     cell.storedFormula = text;
-    cell.formula = text.includes("_x") || text.includes("]!") || /pb\./i.test(text) ? toDisplayFormula(text) : text;
+    cell.formula = displayFormula(text);
     if (problem === undefined && refs) problem = this.checkRefs(refs);
     if (problem === undefined && scan) problem = this.checkPrefixes(scan);
     if (problem !== undefined) cell.unverified = problem;
@@ -568,6 +568,19 @@ function plainShort(text: string): boolean {
     if (c === 40 && ++parens > EXCEL.nesting) return false;
   }
   return true;
+}
+
+/**
+ * `_xldudf_PB_LKS(A2,B2,C2)`, one PB call on references and numbers (no quotes, underscores, brackets or further
+ * calls), the way Excel stores every row of a register: its display form is `PB.LKS(A2,B2,C2)`, exactly what
+ * toDisplayFormula gives (nothing in the arguments can match one of its patterns), without its five regular expressions.
+ */
+const PLAIN_STORED_PB_CALL = /^_xldudf_PB_([A-Za-z0-9]+)\(([A-Za-z0-9$,.:!]*)\)$/;
+
+export function displayFormula(text: string): string {
+  const m = PLAIN_STORED_PB_CALL.exec(text);
+  if (m) return `PB.${m[1].toUpperCase()}(${m[2]})`;
+  return text.includes("_x") || text.includes("]!") || /pb\./i.test(text) ? toDisplayFormula(text) : text;
 }
 
 /** Does a formula (stored or display form) call something that looks like a PB function? */
