@@ -69,7 +69,8 @@ class SinglePlugin extends FunctionPlugin {
       if (r < 0 || r >= height || c < 0 || c >= width) {
         return valueError("@: het bereik heeft geen cel in de rij of kolom van deze formule.");
       }
-      const v = arg.data[r][c];
+      // One cell read, not the whole range materialised (SINGLE(INDEX(A:B;0;2)) would copy a million cells).
+      const v = this.dependencyGraph.getCellValue({ sheet: range.start.sheet, row: range.start.row + r, col: range.start.col + c });
       return v === EmptyValue ? 0 : v;
     });
   }
@@ -436,19 +437,91 @@ function datePlugins(): PluginClass[] {
   return [ExcelDatePlugin];
 }
 
+// ------------------------------------------------------------------------------------------ INDEX
+
+/** HyperFormula's ArraySize (internal): the predicted size of a function's result, needed before it is evaluated. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ArraySize } = require(require("path").join(require("path").dirname(require.resolve("hyperformula")), "ArraySize.js")) as {
+  ArraySize: new (width: number, height: number) => unknown;
+};
+
+/** A whole-number literal argument (INDEX(A1:C9;0;2)), else undefined: the result's size is known before evaluation. */
+function literalNumber(ast: Ast): number | undefined {
+  if (ast?.type === "NUMBER") return Math.trunc(ast.value);
+  return undefined;
+}
+
+/**
+ * INDEX(matrix, rij, [kolom]) as Excel has it; HyperFormula 3.5 refuses rij or kolom 0 (#VALUE!), where Excel gives
+ * the whole column or row (INDEX(A1:B12;0;2) is B1:B12, summed by SUM(INDEX(…)) and intersected in a plain formula),
+ * takes a one-row matrix's single index as the column (INDEX({"a","b"};2) is "b"; HyperFormula #NUM!) and answers an
+ * index beyond the matrix with #REF! (HyperFormula #NUM!). A column or row of a range stays a range, so SINGLE()
+ * intersects it and dependants see the cells.
+ */
+function indexPlugins(): PluginClass[] {
+  const InformationPlugin = builtinPlugin("INDEX");
+  class ExcelIndexPlugin extends InformationPlugin {
+    index(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata("INDEX"), (matrix: SimpleRangeValue, rowArg: number, colArg: number | undefined): any => {
+        const height = matrix.height();
+        const width = matrix.width();
+        let row = Math.trunc(rowArg);
+        let col = colArg === undefined ? undefined : Math.trunc(colArg);
+        if (col === undefined) {
+          if (height === 1 && width > 1) [row, col] = [1, row];
+          else col = width === 1 ? 1 : 0;
+        }
+        if (row < 0 || col < 0) return valueError("INDEX: rij en kolom mogen niet negatief zijn.");
+        if (row > height || col > width) return new CellError(ErrorType.REF, "INDEX: de rij of kolom valt buiten de matrix.");
+        if (row > 0 && col > 0) return matrix.data[row - 1][col - 1];
+        const top = row > 0 ? row - 1 : 0;
+        const left = col > 0 ? col - 1 : 0;
+        const h = row > 0 ? 1 : height;
+        const w = col > 0 ? 1 : width;
+        const range = (matrix as any).range;
+        if (range !== undefined && !matrix.isAdHoc()) {
+          const start = { sheet: range.start.sheet, row: range.start.row + top, col: range.start.col + left };
+          return SimpleRangeValue.onlyRange(range.constructor.spanFrom(start, w, h), this.dependencyGraph);
+        }
+        return SimpleRangeValue.onlyValues(matrix.data.slice(top, top + h).map((r) => r.slice(left, left + w)));
+      });
+    }
+
+    indexArraySize(ast: Ast, state: State) {
+      const size = this.arraySizeForAst(ast.args[0], state);
+      let row = ast.args[1] ? literalNumber(ast.args[1]) : undefined;
+      let col = ast.args[2] ? literalNumber(ast.args[2]) : undefined;
+      // As index() reads an omitted kolom: a one-row matrix's index is its column; a block without kolom gives a row.
+      if (ast.args.length < 3) [row, col] = size.height === 1 && size.width > 1 ? [1, row] : [row, size.width === 1 ? 1 : 0];
+      // Sizes known only at run time (INDEX(…;MATCH(…))) are taken as one cell: the common case by far.
+      if (row === 0 || col === 0) return new ArraySize(col === 0 ? size.width : 1, row === 0 ? size.height : 1);
+      return new ArraySize(1, 1);
+    }
+  }
+  const meta = (InformationPlugin as any).implementedFunctions.INDEX;
+  (ExcelIndexPlugin as any).implementedFunctions = {
+    INDEX: {
+      ...meta,
+      sizeOfResultArrayMethod: "indexArraySize",
+      parameters: [meta.parameters[0], meta.parameters[1], { argumentType: FunctionArgumentType.NUMBER, optionalArg: true }],
+    },
+  } satisfies ImplementedFunctions;
+  return [ExcelIndexPlugin];
+}
+
 // ------------------------------------------------------------------------------------------ registration
 
 /** Functions this module adds (not the two it corrects), for the list of what the engine supports. */
 export const ADDED_FUNCTIONS = ["SINGLE", "CONCAT", "TEXTBEFORE", "TEXTAFTER", "XMATCH", "LOOKUP", "AVERAGEIFS", "RANK", "RANK.EQ", "RANK.AVG", "NUMBERVALUE"] as const;
 /** Built-ins whose HyperFormula implementation is replaced by an Excel-faithful one. */
-export const CORRECTED_FUNCTIONS = ["EDATE", "DATEDIF"] as const;
+export const CORRECTED_FUNCTIONS = ["EDATE", "DATEDIF", "INDEX"] as const;
 
 let registered = false;
 
 /** Register the plugins with HyperFormula, once per process (HyperFormula's registry is static). */
 export function registerExcelFunctions(): void {
   if (registered) return;
-  const plugins: PluginClass[] = [SinglePlugin, UnsupportedPlugin, RankPlugin, NumberValuePlugin, ...textPlugins(), ...lookupPlugins(), ...statisticsPlugins(), ...datePlugins()];
+  const plugins: PluginClass[] = [SinglePlugin, UnsupportedPlugin, RankPlugin, NumberValuePlugin, ...textPlugins(), ...lookupPlugins(), ...statisticsPlugins(), ...datePlugins(), ...indexPlugins()];
   const names = [...ADDED_FUNCTIONS, UNSUPPORTED_FUNCTION];
   for (const p of plugins) HyperFormula.registerFunctionPlugin(p as any, { enGB: Object.fromEntries(names.map((n) => [n, n])) });
   registered = true;
