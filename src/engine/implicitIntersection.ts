@@ -96,11 +96,6 @@ function fromMetadata(name: string): (i: number) => Kind {
   };
 }
 
-/** A reason the rewrite cannot go on, carried out of the recursion. */
-class Refusal {
-  constructor(readonly reason: string) {}
-}
-
 interface Cell {
   row: number;
   col: number;
@@ -177,6 +172,8 @@ class Walker {
   private readonly partner: number[];
   /** Whether anything in a value position was a range, a range-giving call or an array constant. */
   clean = true;
+  /** An array constant stood in a value position: the cell shows the first value of what the formula gives. */
+  arrayConstant = false;
 
   constructor(
     private readonly tokens: Token[],
@@ -238,9 +235,12 @@ class Walker {
     }
     if (t.text === "(" && to === this.matchingClose(from) + 1) return `(${this.expression(from + 1, to - 1, mode)})`;
     if (mode !== "value") return whole;
+    // An array constant stays an array (SUM({1,2}*{3,4}) is 11 in any formula); only a cell showing an array shows
+    // its first value, so the formula as a whole is wrapped (see applyImplicitIntersection).
     if (t.text === "{") {
       this.clean = false;
-      return this.firstElement(from, to);
+      this.arrayConstant = true;
+      return whole;
     }
     let colon = false;
     for (let k = from; k < to && !colon; k++) colon = this.tokens[k].kind === "colon";
@@ -285,14 +285,6 @@ class Walker {
     return out;
   }
 
-  /** An array constant where one value is wanted: Excel takes its first element. */
-  private firstElement(from: number, to: number): string {
-    let end = from + 1;
-    while (end < to - 1 && this.tokens[end].kind !== "comma") end++;
-    const first = this.text(from + 1, end).trim();
-    if (first === "") throw new Refusal("Een lege matrixconstante {} is geen geldige waarde.");
-    return first;
-  }
 }
 
 const DIGITS = /\d+/g;
@@ -311,7 +303,7 @@ const QUOTED = /"(?:[^"]|"")*"|'(?:[^']|'')*'/g;
  * an argument a reference parameter takes, so nothing is in a value position. Decided from the characters around each
  * ":" without tokenising, which for a 100 000-row register is most of the cost; anything else goes to the walk.
  */
-function rangesOnlyAsReferenceArguments(formula: string): boolean {
+export function rangesOnlyAsReferenceArguments(formula: string): boolean {
   const f = formula.includes('"') || formula.includes("'") ? formula.replace(QUOTED, (m) => m[0] + "x".repeat(m.length - 2) + m[0]) : formula;
   for (let p = f.indexOf(":"); p !== -1; p = f.indexOf(":", p + 1)) {
     let start = p;
@@ -347,7 +339,7 @@ function rangesOnlyAsReferenceArguments(formula: string): boolean {
 }
 
 /** Whether a plain formula may hold something to intersect: a range, an array constant, a range name or a call above. */
-function mayNeedIntersection(formula: string, ctx: IntersectionContext): boolean {
+export function mayNeedIntersection(formula: string, ctx: IntersectionContext): boolean {
   if (formula.includes("{") || RANGE_CALL.test(formula)) return true;
   if (ctx.rangeNames.size > 0) {
     const upper = formula.toUpperCase();
@@ -360,25 +352,27 @@ function mayNeedIntersection(formula: string, ctx: IntersectionContext): boolean
  * A plain formula (display form, structured references already translated) at `address` → the same formula with every
  * range in a value position replaced by the cell Excel's implicit intersection takes, or wrapped in SINGLE().
  */
-export function applyImplicitIntersection(formula: string, row: number, col: number, ctx: IntersectionContext): { formula: string } | { reason: string } {
+export function applyImplicitIntersection(formula: string, row: number, col: number, ctx: IntersectionContext): { formula: string } {
   if (!mayNeedIntersection(formula, ctx)) return { formula };
   // A column of formulas repeats one structure with other row numbers; what is in a value position depends on the
   // structure only, so a structure found clean once is clean for every row (range names make names matter: no cache).
   const shape = ctx.rangeNames.size === 0 ? formula.replace(DIGITS, "0") : undefined;
   if (shape !== undefined && cleanShapes.has(shape)) return { formula };
-  const tokens = tokenize(formula);
-  try {
-    const walker = new Walker(tokens, { row, col }, ctx);
-    const out = walker.expression(0, tokens.length, "value");
-    if (walker.clean && shape !== undefined) {
-      if (cleanShapes.size >= SHAPE_LIMIT) cleanShapes.clear();
-      cleanShapes.add(shape);
-    }
-    return { formula: walker.clean ? formula : out };
-  } catch (e) {
-    if (e instanceof Refusal) return { reason: e.reason };
-    throw e;
+  const r = intersectByWalk(formula, row, col, ctx);
+  if (r.clean && shape !== undefined) {
+    if (cleanShapes.size >= SHAPE_LIMIT) cleanShapes.clear();
+    cleanShapes.add(shape);
   }
+  return { formula: r.formula };
+}
+
+/** The walk over the tokens, without the fast path and the cache (which tests hold against it). */
+export function intersectByWalk(formula: string, row: number, col: number, ctx: IntersectionContext): { formula: string; clean: boolean } {
+  const tokens = tokenize(formula);
+  const walker = new Walker(tokens, { row, col }, ctx);
+  const out = walker.expression(0, tokens.length, "value");
+  if (walker.clean) return { formula, clean: true };
+  return { formula: walker.arrayConstant ? `SINGLE(${out})` : out, clean: false };
 }
 
 /** The area of a literal reference text, as text again (for the space operator's intersection of two areas). */

@@ -191,6 +191,8 @@ export function lexicalForms(formula: string): Rewrite {
     if (tokens[i].kind === "space" || tokens[i].kind === "op" || tokens[i].kind === "comma" || tokens[i].kind === "open" || tokens[i].kind === "close") continue;
     const end = operandEnd(tokens, i);
     if (end <= i) continue;
+    // a call or a parenthesis: look inside it instead
+    if (tokens.slice(i, end).some((t) => t.kind === "open" || t.kind === "brace")) continue;
     const next = skipSpace(tokens, end);
     if (next === end || next >= tokens.length || tokens[next].kind === "op" || tokens[next].kind === "comma" || tokens[next].kind === "close" || tokens[next].kind === "colon") {
       i = end - 1;
@@ -247,9 +249,7 @@ export function engineFormula(formula: string, place: FormulaPlace | undefined, 
   if (place?.plain) {
     const at = parseAddress(place.address);
     if (at) {
-      const ii = applyImplicitIntersection(f, at[0], at[1], ctx);
-      if ("reason" in ii) return { reason: ii.reason };
-      f = ii.formula;
+      f = applyImplicitIntersection(f, at[0], at[1], ctx).formula;
     }
   }
   return { formula: escapeQuotesForEngine(f) };
