@@ -437,6 +437,54 @@ function datePlugins(): PluginClass[] {
   return [ExcelDatePlugin];
 }
 
+// ------------------------------------------------------------------------------------------ ROUND
+
+/** n × 10^k on the decimal digits of n (so 1.005 × 10² is 100.5, not 100.49999999999999). */
+function shiftDecimal(n: number, k: number): number {
+  const [mantissa, exponent] = n.toExponential().split("e");
+  return Number(`${mantissa}e${Number(exponent) + k}`);
+}
+
+/**
+ * ROUND, ROUNDUP, ROUNDDOWN as Excel: on the number as Excel shows it (15 significant digits), half away from zero;
+ * aantal_decimalen truncated. HyperFormula multiplies in binary, so ROUND(1,005;2) gave 1 (Excel 1,01) and
+ * ROUNDUP(0,1+0,2;1) 0,4 (Excel 0,3). Only a product within 1e-9 of a tie (ROUND) or of a whole number (ROUNDUP,
+ * ROUNDDOWN) takes the decimal route; every other number is rounded as before, at the same speed.
+ */
+function excelRound(x: number, places: number, mode: "half" | "up" | "down"): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const d = Math.trunc(places);
+  const sign = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const f = a * 10 ** d;
+  const near = mode === "half" ? Math.abs(f - Math.floor(f) - 0.5) : Math.abs(f - Math.round(f));
+  const exact = near <= 1e-9 * Math.max(1, f) ? shiftDecimal(Number(a.toPrecision(15)), d) : f;
+  const r = mode === "half" ? Math.floor(exact + 0.5) : mode === "up" ? Math.ceil(exact) : Math.floor(exact);
+  return sign * (exact === f ? r / 10 ** d : shiftDecimal(r, -d));
+}
+
+function roundPlugins(): PluginClass[] {
+  const RoundingPlugin = builtinPlugin("ROUND");
+  class ExcelRoundPlugin extends RoundingPlugin {
+    round(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata("ROUND"), (x: number, places: number) => excelRound(x, places, "half"));
+    }
+
+    roundup(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata("ROUNDUP"), (x: number, places: number) => excelRound(x, places, "up"));
+    }
+
+    rounddown(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata("ROUNDDOWN"), (x: number, places: number) => excelRound(x, places, "down"));
+    }
+  }
+  const meta = (RoundingPlugin as any).implementedFunctions;
+  (ExcelRoundPlugin as any).implementedFunctions = { ROUND: meta.ROUND, ROUNDUP: meta.ROUNDUP, ROUNDDOWN: meta.ROUNDDOWN } satisfies ImplementedFunctions;
+  // the parent's aliases (ISO.CEILING …) stay with the parent
+  (ExcelRoundPlugin as any).aliases = {};
+  return [ExcelRoundPlugin];
+}
+
 // ------------------------------------------------------------------------------------------ INDEX
 
 /** HyperFormula's ArraySize (internal): the predicted size of a function's result, needed before it is evaluated. */
@@ -514,14 +562,14 @@ function indexPlugins(): PluginClass[] {
 /** Functions this module adds (not the two it corrects), for the list of what the engine supports. */
 export const ADDED_FUNCTIONS = ["SINGLE", "CONCAT", "TEXTBEFORE", "TEXTAFTER", "XMATCH", "LOOKUP", "AVERAGEIFS", "RANK", "RANK.EQ", "RANK.AVG", "NUMBERVALUE"] as const;
 /** Built-ins whose HyperFormula implementation is replaced by an Excel-faithful one. */
-export const CORRECTED_FUNCTIONS = ["EDATE", "DATEDIF", "INDEX"] as const;
+export const CORRECTED_FUNCTIONS = ["EDATE", "DATEDIF", "INDEX", "ROUND", "ROUNDUP", "ROUNDDOWN"] as const;
 
 let registered = false;
 
 /** Register the plugins with HyperFormula, once per process (HyperFormula's registry is static). */
 export function registerExcelFunctions(): void {
   if (registered) return;
-  const plugins: PluginClass[] = [SinglePlugin, UnsupportedPlugin, RankPlugin, NumberValuePlugin, ...textPlugins(), ...lookupPlugins(), ...statisticsPlugins(), ...datePlugins(), ...indexPlugins()];
+  const plugins: PluginClass[] = [SinglePlugin, UnsupportedPlugin, RankPlugin, NumberValuePlugin, ...textPlugins(), ...lookupPlugins(), ...statisticsPlugins(), ...datePlugins(), ...indexPlugins(), ...roundPlugins()];
   const names = [...ADDED_FUNCTIONS, UNSUPPORTED_FUNCTION];
   for (const p of plugins) HyperFormula.registerFunctionPlugin(p as any, { enGB: Object.fromEntries(names.map((n) => [n, n])) });
   registered = true;
