@@ -15,6 +15,7 @@ import released_2026_11_4 from "./released/2026.11.4.json";
 import released_2026_12_0 from "./released/2026.12.0.json";
 import released_2026_12_1 from "./released/2026.12.1.json";
 import released_2026_12_2 from "./released/2026.12.2.json";
+import released_2026_12_3 from "./released/2026.12.3.json";
 
 /** File name → content. Add one line per release (tests/parameters/sets.test.ts fails when a released file is missing here). */
 export const RELEASED_FILES: Readonly<Record<string, unknown>> = {
@@ -22,6 +23,7 @@ export const RELEASED_FILES: Readonly<Record<string, unknown>> = {
   "2026.12.0.json": released_2026_12_0,
   "2026.12.1.json": released_2026_12_1,
   "2026.12.2.json": released_2026_12_2,
+  "2026.12.3.json": released_2026_12_3,
 };
 
 /** The released sets, oldest first. The current version's snapshot resolves to the built-in set itself. */

@@ -3,6 +3,7 @@ import { pbError } from "../rules/errors";
 import { FILES, VERSION } from "./data";
 import { makeParameterSet, parameterSetLabel, type ParameterSet } from "./set";
 import { userCitation } from "./citation";
+import { parameterInMessage } from "./labels";
 
 export type {
   Parameter,
@@ -90,10 +91,10 @@ export function lookupValue<T>(name: string, date: string): { entry: ParameterVa
     const last = vs[vs.length - 1].from;
     const [y, m, d] = param.until.split("-").map(Number);
     const lastDay = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-    throw pbError("notPublishedYet", name, date, last, lastDay);
+    throw pbError("notPublishedYet", parameterInMessage(name), date, last, lastDay);
   }
   if (date < vs[0].from || (param.until !== undefined && date >= param.until)) {
-    throw pbError("dateOutsideTable", name, date, vs[0].from, param.until);
+    throw pbError("dateOutsideTable", parameterInMessage(name), date, vs[0].from, param.until);
   }
   // Tables are short (≤ 25 rows) and mostly asked for recent dates: scan from the end.
   let i = vs.length - 1;

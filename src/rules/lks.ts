@@ -18,7 +18,7 @@
  */
 import { getParameter, param, type Trace } from "../parameters";
 import type { Deeltijdregel } from "../parameters/types";
-import { dutchDate, pbError } from "./errors";
+import { dutchDate, num, pbError } from "./errors";
 import { roundCents } from "./money";
 import { wml } from "./wml";
 import type { IsoDate } from "./dates";
@@ -53,7 +53,7 @@ export function checkLoonwaarde(lw: number): void {
   if (!(lw >= 0 && lw <= 1)) throw pbError("outOfRange", "loonwaarde", lw, "een fractie van 0 tot en met 1 (60% = 0,6)");
   const pct = lw * 100;
   if (Math.abs(pct - Math.round(pct)) > 1e-7) {
-    throw pbError("invalid", "loonwaarde", `${lw} is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4 lid 3). Verwacht bijvoorbeeld 0,45`);
+    throw pbError("invalid", "loonwaarde", `${num(lw)} is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4 lid 3). Verwacht bijvoorbeeld 0,45.`);
   }
 }
 

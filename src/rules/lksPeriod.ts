@@ -58,7 +58,7 @@ export interface LksMonthPart {
 
 function checkPeriod(input: LksPeriodInput): IsoDate {
   const { start, end } = input;
-  if (end < start) throw pbError("invalid", "einddatum", `${dutchDate(end)} ligt vóór de begindatum ${dutchDate(start)}. Verwacht: een einddatum op of na de begindatum`);
+  if (end < start) throw pbError("invalid", "einddatum", `${dutchDate(end)} ligt vóór de begindatum ${dutchDate(start)}. Verwacht: een einddatum op of na de begindatum.`);
   const ingang = input.ingangsdatum ?? start;
   if (ingang > start) {
     throw pbError(

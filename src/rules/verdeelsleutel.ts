@@ -39,7 +39,7 @@ export function verdeelCenten(totaalCenten: number, sleutels: readonly number[])
     .sort((a, b) => (Math.abs(rest[a] - rest[b]) <= TIE_EPSILON ? a - b : rest[b] - rest[a]));
   // Mathematically 0 ≤ left < number of positive keys; the loops also absorb binary noise either way.
   if (!Number.isSafeInteger(left) || Math.abs(left) > sleutels.length) {
-    throw pbError("invalid", "sleutels", "de verdeling gaat niet op in hele centen (getallen te groot of te klein). Verwacht: gewone verdeelsleutels");
+    throw pbError("invalid", "sleutels", "de verdeling gaat niet op in hele centen (getallen te groot of te klein). Verwacht: gewone verdeelsleutels.");
   }
   for (let j = 0; left > 0; j = (j + 1) % order.length, left--) parts[order[j]] += 1;
   for (let j = order.length - 1; left < 0; j = (j - 1 + order.length) % order.length) {

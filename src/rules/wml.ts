@@ -27,7 +27,7 @@ export function wmlFraction(date: IsoDate, age: number | undefined, trace?: Trac
     throw pbError("outOfRange", "leeftijd", age, `${youngest} jaar of ouder (jonger dan ${youngest} geldt geen minimumloon)`);
   }
   const pct = staffel[String(age)];
-  if (pct === undefined) throw pbError("invalid", "leeftijd", `geen jeugdloonpercentage voor ${age} jaar op ${dutchDate(date)}`);
+  if (pct === undefined) throw pbError("invalid", "leeftijd", `geen jeugdloonpercentage voor ${age} jaar op ${dutchDate(date)}.`);
   return pct;
 }
 

@@ -116,6 +116,8 @@ function listText(items: string[], and = "en"): string {
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A message as a sentence: ends with a full stop, so what follows starts a new one. */
+const sentence = (s: string) => (/[.!?…]$/.test(s.trimEnd()) ? s.trimEnd() : `${s.trimEnd()}.`);
 /** "Loonwaarde (% WML)" → "loonwaarde (% WML)", but "WML-uren" and "G2/01" stay as they are. */
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
@@ -506,7 +508,7 @@ export function evaluateChecks(def: TemplateDef, found: Record<string, string>, 
       // The group's array: origins found later join it, and so the message's reach.
       reads: blamed ? [blamed] : (groups.get(group) as CellKey[]),
       message: blamed
-        ? `${capital(labelOf(sheetKey, address))}: ${fn} in ${oAddress} weigert deze invoer (${origin.error}): ${origin.message ?? "zie de melding bij de cel"} Pas ${address} aan.`
+        ? `${capital(labelOf(sheetKey, address))}: ${fn} in ${oAddress} weigert deze invoer (${origin.error}): ${sentence(origin.message ?? "zie de melding bij de cel")} Pas ${address} aan.`
         : `${fn} in ${oAddress} (${labelOf(oSheet, oAddress)}) geeft ${origin.error}${origin.message ? `: ${origin.message}` : "; de melding bij de cel zegt welke invoer niet klopt."}`,
     });
   }

@@ -47,7 +47,7 @@ describe("pb eval --parameterset", () => {
     const old = await run("eval", "--parameterset", OLD, "=PB.WML(DATE(2026,7,1))");
     expect(old.code).toBe(0);
     expect(old.stdout).toEqual([
-      "#N/A Geen waarde voor wml.maand op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
+      "#N/A Geen waarde voor wml.maand (het wettelijk minimumloon per maand) op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
     ]);
     expect(old.stderr).toEqual([`Gerekend met ${OLD_LABEL}.`]);
     const now = await run("eval", "=PB.WML(DATE(2026,7,1))");
@@ -58,7 +58,7 @@ describe("pb eval --parameterset", () => {
   it("an unknown version: exit 2 with the known versions", async () => {
     const r = await run("eval", "--parameterset", "2030.1.0", "=1");
     expect(r.code).toBe(2);
-    expect(r.stderr[0]).toBe(`Onbekende parameterset "2030.1.0". Bekende versies: ${OLD}, 2026.12.0, 2026.12.1, ${PARAMETER_SET_VERSION} (actueel); of geef een eigen bestand (.json).`);
+    expect(r.stderr[0]).toBe(`Onbekende parameterset "2030.1.0". Bekende versies: ${OLD}, 2026.12.0, 2026.12.1, 2026.12.2, ${PARAMETER_SET_VERSION} (actueel); of geef een eigen bestand (.json).`);
     expect(r.stdout).toEqual([]);
   });
 

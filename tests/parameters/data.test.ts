@@ -195,7 +195,7 @@ describe("the build gate (scripts/check-parameters.js)", () => {
     writeFileSync(path.join(dir, "data", "lks.cap.json"), JSON.stringify(p));
     const r = gate();
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/released\/2026\.12\.2\.json: versie 2026\.12\.2 is vrijgegeven, maar src\/parameters\/data wijkt ervan af .*verhoog de versie/);
+    expect(r.stderr).toMatch(/released\/2026\.12\.3\.json: versie 2026\.12\.3 is vrijgegeven, maar src\/parameters\/data wijkt ervan af .*verhoog de versie/);
   });
 
   it("stops when a released set is edited afterwards (its hash no longer matches)", () => {

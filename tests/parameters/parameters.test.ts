@@ -15,6 +15,7 @@ import {
   type Trace,
 } from "../../src/parameters";
 import { FILES } from "../../src/parameters/data";
+import { hasLabel, parameterInMessage } from "../../src/parameters/labels";
 import { parameterSetHash } from "../../src/parameters/set";
 import released2026114 from "../../src/parameters/released/2026.11.4.json";
 import { dutchDate, PbError } from "../../src/rules/errors";
@@ -109,7 +110,7 @@ describe.each(byName)("parameter %s", (name, p) => {
     expect(e?.code).toBe("#N/A");
     expect(e?.message).toBe(
       // Dates as a Dutch user reads them; the table's last day is the day before `until` (exclusive).
-      `Geen waarde voor ${name} op ${dutchDate(addDays(p.values[0].from, -1))}. De tabel loopt van ${dutchDate(p.values[0].from)}` +
+      `Geen waarde voor ${parameterInMessage(name)} op ${dutchDate(addDays(p.values[0].from, -1))}. De tabel loopt van ${dutchDate(p.values[0].from)}` +
         (p.until ? ` tot en met ${dutchDate(addDays(p.until, -1))}` : "") +
         "; kies een peildatum binnen die periode.",
     );
@@ -246,5 +247,22 @@ describe("PARAMETER_SET_HASH", () => {
     const ps = files();
     find(ps, "wml.maand").untilReason = "repealed";
     expect(parameterSetHash(ps)).not.toBe(PARAMETER_SET_HASH);
+  });
+});
+
+describe("messages name a parameter in words as well", () => {
+  it("every built-in parameter has a Dutch label for the messages a user reads", () => {
+    const missing = [...PARAMETER_NAMES].filter((n) => !hasLabel(n));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("sources a user or auditor reads", () => {
+  it("name no research notes of the developers (a receipt carries the source, note and all)", () => {
+    // The JSON receipt of pb recalc includes source.note: it must stand on its own for an auditor.
+    const internal = [...PARAMETERS.values()].flatMap((p) =>
+      p.values.filter((v) => /sources\.md|§\s*\d|nog na te slaan|TODO/i.test(JSON.stringify(v.source))).map((v) => `${p.name} ${v.from}`),
+    );
+    expect(internal).toEqual([]);
   });
 });

@@ -67,7 +67,7 @@ describe("2026.11.4 against the set in force: the figures the lead checked by ha
   it("PB.WML(1-7-2026): #N/A with 2026.11.4 (its table ended 30-6-2026), 2.337,00 now", () => {
     expect(withParameterSet(old(), () => invoke("WML", ["2026-07-01"]))).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor wml.maand op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor wml.maand (het wettelijk minimumloon per maand) op 1-7-2026. De tabel loopt van 1-1-2015 tot en met 30-6-2026; kies een peildatum binnen die periode.",
     });
     expect(invoke("WML", ["2026-07-01"])).toBe(2337);
   });
@@ -109,8 +109,8 @@ describe("choosing a set by a plain string", () => {
 
   it("knows the released versions, oldest first, and marks the current one", () => {
     expect(RELEASED_SETS.map((s) => s.version)).toContain("2026.11.4");
-    expect(RELEASED_SETS.map((s) => s.version)).toEqual(["2026.11.4", "2026.12.0", "2026.12.1", "2026.12.2"]);
-    expect(knownVersionsText()).toBe(`2026.11.4, 2026.12.0, 2026.12.1, ${builtInParameterSet().version} (actueel)`);
+    expect(RELEASED_SETS.map((s) => s.version)).toEqual(["2026.11.4", "2026.12.0", "2026.12.1", "2026.12.2", "2026.12.3"]);
+    expect(knownVersionsText()).toBe(`2026.11.4, 2026.12.0, 2026.12.1, 2026.12.2, ${builtInParameterSet().version} (actueel)`);
   });
 
   it("the current version is the built-in set itself", () => {

@@ -178,7 +178,7 @@ describe("SISA-PW: one message per broken cell", () => {
     // 0,605 passes the validation (0–1) but the law works in whole percents (Regeling LKS Pwet art. 4): PB.LKSPERIODE refuses
     const r = one("SISA-PW", { [R]: { F7: 0.605 } });
     expect(r.primary).toBe(`fout.invoer @ ${R}!F7`);
-    expect(r.message).toMatch(/^Loonwaarde in regel 7 \(W-001\): PB\.LKSPERIODE in J7 weigert deze invoer \(#[A-Z!/0?]+\): loonwaarde: 0\.605 is geen heel percentage/);
+    expect(r.message).toMatch(/^Loonwaarde in regel 7 \(W-001\): PB\.LKSPERIODE in J7 weigert deze invoer \(#[A-Z!/0?]+\): loonwaarde: 0,605 is geen heel percentage.*0,45\. Pas F7 aan\./);
     expect(r.dependents).toContain(`register.fouten @ ${R}!U7`);
   });
 

@@ -131,13 +131,13 @@ describe("boundaries", () => {
   it("the tables end on 31-12-2026: 1.558,55 that day, from 1-1-2027 #N/A saying the amount is not published yet", () => {
     expect(LKS(DATE(2026, 12, 31), 0.5, 36)).toBe(1558.55);
     const notYet =
-      "De waarde van wml.maand voor 1-1-2027 is nog niet bekendgemaakt: de tabel loopt tot en met 31-12-2026 (laatste waarde geldig vanaf 1-7-2026). " +
+      "De waarde van wml.maand (het wettelijk minimumloon per maand) voor 1-1-2027 is nog niet bekendgemaakt: de tabel loopt tot en met 31-12-2026 (laatste waarde geldig vanaf 1-7-2026). " +
       "Kies een eerdere peildatum; een nieuwere versie van PB Rekenkit neemt de waarde op zodra die is gepubliceerd.";
     expect(LKS(DATE(2027, 1, 1), 0.5, 36)).toEqual({ error: "#N/A", message: notYet });
     expect(WML(DATE(2027, 1, 1))).toEqual({ error: "#N/A", message: notYet });
-    expect(WML(DATE(2027, 1, 1), undefined, "uur")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^De waarde van wml\.uur voor 1-1-2027 is nog niet bekendgemaakt/) });
+    expect(WML(DATE(2027, 1, 1), undefined, "uur")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^De waarde van wml\.uur \(het wettelijk minimumuurloon\) voor 1-1-2027 is nog niet bekendgemaakt/) });
     // A date before the first value says something else: the table's span.
-    expect(WML(DATE(2014, 12, 31))).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^Geen waarde voor wml\.maand op 31-12-2014\. De tabel loopt van 1-1-2015/) });
+    expect(WML(DATE(2014, 12, 31))).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^Geen waarde voor wml\.maand \(het wettelijk minimumloon per maand\) op 31-12-2014\. De tabel loopt van 1-1-2015/) });
   });
 
   it("from 2024 the hours that count stop at voltijduren, also under 36: 2.191,80 × 1,08 × 0,5 × 1,235 × 32/36 = 1.299,29904 → 1.299,30", () => {
@@ -181,14 +181,14 @@ describe("PB.LKSPERIODE", () => {
   it("end before start is #VALUE!", () => {
     expect(LKSPERIODE(DATE(2023, 2, 1), DATE(2023, 1, 31), 0.4, 38)).toEqual({
       error: "#VALUE!",
-      message: "einddatum: 31-1-2023 ligt vóór de begindatum 1-2-2023. Verwacht: een einddatum op of na de begindatum",
+      message: "einddatum: 31-1-2023 ligt vóór de begindatum 1-2-2023. Verwacht: een einddatum op of na de begindatum.",
     });
   });
 
   it("a period reaching past the table end is #N/A: the re-set of 1-1-2027 needs the WML of that day", () => {
     expect(LKSPERIODE(DATE(2026, 12, 1), DATE(2027, 1, 31), 0.4, 36)).toMatchObject({
       error: "#N/A",
-      message: expect.stringMatching(/^De waarde van wml\.maand voor 1-1-2027 is nog niet bekendgemaakt/),
+      message: expect.stringMatching(/^De waarde van wml\.maand \(het wettelijk minimumloon per maand\) voor 1-1-2027 is nog niet bekendgemaakt/),
     });
   });
 
@@ -245,7 +245,7 @@ describe("every bad-input class, with its Dutch message", () => {
     expect(LKS(d, 0.605, 38)).toEqual({
       error: "#VALUE!",
       message:
-        "loonwaarde: 0.605 is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4 lid 3). Verwacht bijvoorbeeld 0,45",
+        "loonwaarde: 0,605 is geen heel percentage; de loonwaarde wordt op hele procenten afgerond (Regeling LKS Pwet art. 4 lid 3). Verwacht bijvoorbeeld 0,45.",
     });
   });
 
@@ -281,7 +281,7 @@ describe("every bad-input class, with its Dutch message", () => {
   it("a date outside every table names the table span", () => {
     expect(WML("2010-01-01")).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor wml.maand op 1-1-2010. De tabel loopt van 1-1-2015 tot en met 31-12-2026; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor wml.maand (het wettelijk minimumloon per maand) op 1-1-2010. De tabel loopt van 1-1-2015 tot en met 31-12-2026; kies een peildatum binnen die periode.",
     });
   });
 

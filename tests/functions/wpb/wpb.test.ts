@@ -179,7 +179,7 @@ describe("PB.VERDEELINBURGERING", () => {
     expect(code(VERDEELINBURGERING(G7, N7, 5_000_000, true, 2011))).toBe("#N/A");
     expect(VERDEELINBURGERING(G7, N7, 5_000_000, true, 2013)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor verdeling.inburgering op 1-1-2013. De tabel loopt van 1-1-2012 tot en met 31-12-2012; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor verdeling.inburgering (de verdeelsleutel inburgering) op 1-1-2013. De tabel loopt van 1-1-2012 tot en met 31-12-2012; kies een peildatum binnen die periode.",
     });
   });
   test("wrong number of counts", () => {
@@ -246,7 +246,7 @@ describe("PB.MEENEEM, PB.VOORFINANCIERING, PB.TERUGVORDERING", () => {
     expect(MEENEEM(1_000_000, 600_000, 2010, "WAAR")).toBe(250_000); // 25% from 2010
     expect(MEENEEM(1_000_000, 600_000, 2015)).toEqual({
       error: "#N/A",
-      message: "Geen waarde voor meeneem.reservering op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor meeneem.reservering (de meeneemregeling) op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     });
     expect(MEENEEM(1_000_000, 600_000, "twintig tien")).toEqual({
       error: "#VALUE!",

@@ -144,6 +144,6 @@ describe("lksPeriodMonths: calendar-day pro rata", () => {
   it("end before start is #VALUE! with the Dutch message", () => {
     const e = thrown(() => lksPeriodMonths({ start: "2023-02-01", end: "2023-01-31", loonwaarde: 0.4, hoursPerWeek: 38 }));
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toBe("einddatum: 31-1-2023 ligt vóór de begindatum 1-2-2023. Verwacht: een einddatum op of na de begindatum");
+    expect(e.message).toBe("einddatum: 31-1-2023 ligt vóór de begindatum 1-2-2023. Verwacht: een einddatum op of na de begindatum.");
   });
 });

@@ -119,6 +119,6 @@ describe("refusals", () => {
   });
 
   it("a period running into 2027 (the 1-1-2027 re-set needs a WML not published yet): #N/A that says so", () => {
-    expect(() => period("2026-06-01", "2027-01-31", 0.5, 36)).toThrow(/^De waarde van wml\.maand voor 1-1-2027 is nog niet bekendgemaakt/);
+    expect(() => period("2026-06-01", "2027-01-31", 0.5, 36)).toThrow(/^De waarde van wml\.maand \(het wettelijk minimumloon per maand\) voor 1-1-2027 is nog niet bekendgemaakt/);
   });
 });

@@ -26,12 +26,12 @@ describe("deadline(T)", () => {
     expect(errorOf(() => deadline(2009, "vaststelling"))).toEqual({
       code: "#N/A",
       kind: "dateOutsideTable",
-      message: "Geen waarde voor deadline.vaststelling op 1-1-2009. De tabel loopt van 1-1-2010 tot en met 31-12-2014; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor deadline.vaststelling (de vaststelling van het participatiebudget) op 1-1-2009. De tabel loopt van 1-1-2010 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     });
   });
   test("before 2009: #N/A", () => {
     expect(errorOf(() => deadline(2008)).message).toBe(
-      "Geen waarde voor deadline.sisa op 1-1-2008. De tabel loopt van 1-1-2009; kies een peildatum binnen die periode.",
+      "Geen waarde voor deadline.sisa (de uiterste datum voor de SiSa-bijlage bij CBS) op 1-1-2008. De tabel loopt van 1-1-2009; kies een peildatum binnen die periode.",
     );
   });
 });

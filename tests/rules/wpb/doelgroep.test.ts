@@ -44,7 +44,7 @@ describe("doelgroep", () => {
     expect(errorOf(() => doelgroep({ geboortedatum: "1980-01-01", peildatum: "2015-01-01" }))).toEqual({
       code: "#N/A",
       kind: "dateOutsideTable",
-      message: "Geen waarde voor doelgroep.leeftijd op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor doelgroep.leeftijd (de leeftijdsgrenzen van de doelgroep) op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     });
     expect(errorOf(() => doelgroep({ geboortedatum: "1980-01-01", peildatum: "2008-12-31" })).code).toBe("#N/A");
   });

@@ -31,9 +31,9 @@ describe("meeneem: MIN(MAX(budget − besteding, 0), pct × budget)", () => {
     expect(errorOf(() => meeneem({ budget: 100, besteding: 0, jaar: 2015 }))).toEqual({
       code: "#N/A",
       kind: "dateOutsideTable",
-      message: "Geen waarde voor meeneem.reservering op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor meeneem.reservering (de meeneemregeling) op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     });
-    expect(errorOf(() => meeneem({ budget: 100, besteding: 0, jaar: 2015, art13: true })).message).toMatch(/meeneem\.reservering\.art13 op 1-1-2015/);
+    expect(errorOf(() => meeneem({ budget: 100, besteding: 0, jaar: 2015, art13: true })).message).toMatch(/meeneem\.reservering\.art13 \(de meeneemregeling voor gemeenten van art\. 13\) op 1-1-2015/);
     expect(errorOf(() => meeneem({ budget: 100, besteding: 0, jaar: 2008 })).code).toBe("#N/A");
   });
   test("negative amounts refused", () => {
@@ -55,7 +55,7 @@ describe("voorfinanciering: MIN(MAX(besteding − budget, 0), 25% × budget)", (
     expect(voorfinanciering({ budget: 1_000_000, besteding: 900_000, jaar: 2011 })).toBe(0);
   });
   test("2015 is #N/A", () => {
-    expect(errorOf(() => voorfinanciering({ budget: 1, besteding: 2, jaar: 2015 })).message).toMatch(/^Geen waarde voor meeneem\.voorfinanciering op 1-1-2015/);
+    expect(errorOf(() => voorfinanciering({ budget: 1, besteding: 2, jaar: 2015 })).message).toMatch(/^Geen waarde voor meeneem\.voorfinanciering \(de voorfinanciering\) op 1-1-2015/);
   });
   test("art. 12 lid 3: 31,25% in 2009 for a college of Wpb art. 13, 25% from 2010", () => {
     // MIN(400.000, 0,3125 × 1.000.000 = 312.500)

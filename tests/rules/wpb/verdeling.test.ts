@@ -102,7 +102,7 @@ describe("verdeelInburgering (Bpb art. 9, 10; 2012 only)", () => {
     expect(errorOf(() => verdeelInburgering(G7, N7, 1, true, 2011))).toEqual({
       code: "#N/A",
       kind: "dateOutsideTable",
-      message: "Geen waarde voor verdeling.inburgering op 1-1-2011. De tabel loopt van 1-1-2012 tot en met 31-12-2012; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor verdeling.inburgering (de verdeelsleutel inburgering) op 1-1-2011. De tabel loopt van 1-1-2012 tot en met 31-12-2012; kies een peildatum binnen die periode.",
     });
     expect(errorOf(() => verdeelInburgering(G7, N7, 1, true, 2013)).code).toBe("#N/A");
   });
@@ -144,10 +144,10 @@ describe("verdeelEducatie (Bpb art. 4, 6; 2013–2014)", () => {
     expect(errorOf(() => verdeelEducatie(G4, N4, 1, true, 2012))).toEqual({
       code: "#N/A",
       kind: "dateOutsideTable",
-      message: "Geen waarde voor verdeling.educatie op 1-1-2012. De tabel loopt van 1-1-2013 tot en met 31-12-2014; kies een peildatum binnen die periode.",
+      message: "Geen waarde voor verdeling.educatie (de verdeelsleutel educatie) op 1-1-2012. De tabel loopt van 1-1-2013 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     });
     expect(errorOf(() => verdeelEducatie(G4, N4, 1, true, 2015)).message).toBe(
-      "Geen waarde voor verdeling.educatie op 1-1-2015. De tabel loopt van 1-1-2013 tot en met 31-12-2014; kies een peildatum binnen die periode.",
+      "Geen waarde voor verdeling.educatie (de verdeelsleutel educatie) op 1-1-2015. De tabel loopt van 1-1-2013 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     );
   });
   test("exactly 4 values", () => {
@@ -176,7 +176,7 @@ describe("verdeelSzw (Bpb art. 2, bijlage 1): (a·OW/OTW + (1−a)·KW/TKW) × T
   test("2008 and 2015 are #N/A", () => {
     expect(errorOf(() => verdeelSzw({ ...x, budgetjaar: 2008 })).code).toBe("#N/A");
     expect(errorOf(() => verdeelSzw({ ...x, budgetjaar: 2015 })).message).toBe(
-      "Geen waarde voor verdeling.szw.a op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
+      "Geen waarde voor verdeling.szw.a (het objectief verdeelde aandeel van het SZW-deel) op 1-1-2015. De tabel loopt van 1-1-2009 tot en met 31-12-2014; kies een peildatum binnen die periode.",
     );
   });
   test("bad input", () => {
