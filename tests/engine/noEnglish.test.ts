@@ -10,7 +10,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { dutchEngineMessage, looksEnglish } from "../../src/engine/messages";
 import { evaluateFormulas } from "../../src/engine/evaluate";
-import { run } from "../cli/helpers";
+import { spawnSync } from "child_process";
+import { ensureBuilt, ROOT, run } from "../cli/helpers";
 
 jest.setTimeout(120_000);
 
@@ -52,7 +53,7 @@ const BROKEN = [
   "A1:INDEX(B:B,2)", 'CELL("address")', "AGGREGATE(1,1,B1)", "LAMBDA(x,x)(1)", "B1#", "1+*2", "IF()", '"abc', "'Sheet",
   "SUM(B1:B2)/", "CHOOSE(5,1,2)", "HLOOKUP(1,B1:C2,9)", "ADDRESS(0,0)", 'CODE("")', "BITLSHIFT(1,99)", "MOD(1,0)", "LN(0)",
   "ACOS(2)", "COMBIN(1,2)", 'ERF("x")', "GAMMA(0)", "ANCHORARRAY(B1)", "Blad1:Blad3!A1", "A1", "B1:B3 B2:B5 C9",
-  "_xlfn.LAMBDA(_xlpm.x,_xlpm.x)", "WEBSERVICE(\"http://x\")", "SUM(1:1048577)", "{}", "(", "((1)", "1 2",
+  "_xlfn.LAMBDA(_xlpm.x,_xlpm.x)", "WEBSERVICE(\"http://x\")", "{}", "(", "((1)", "1 2",
 ];
 
 function messagesOf(v: unknown): string[] {
@@ -86,12 +87,14 @@ test("pb recalc: a PB cell that depends on a broken formula is reported in Dutch
   });
   const file = path.join(dir, "kapot.xlsx");
   await wb.xlsx.writeFile(file);
+  // as the installed command runs it (the compiled pb, in its bounded worker)
+  ensureBuilt();
   for (const args of [[file], [file, "--json"]]) {
-    const r = await run("recalc", ...args);
-    const text = [...r.stdout, ...r.stderr].join("\n");
+    const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "pb.js"), "recalc", ...args], { encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    const text = `${r.stdout}\n${r.stderr}`;
     expect(text).toMatch(/Register\tB1\t|"B1"/); // the report does list the cells
     // JSON keys and status words are the report's own vocabulary; what we check is every message (note) in it
-    const notes = args.includes("--json") ? [...text.matchAll(/"(?:note|message|reason)":\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string) : r.stdout;
+    const notes = args.includes("--json") ? [...text.matchAll(/"(?:note|message|reason)":\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string) : text.split("\n");
     expect(notes.length).toBeGreaterThan(BROKEN.length / 2);
     for (const n of notes) expect([n, ENGLISH.exec(prose(n))?.[0]]).toEqual([n, undefined]);
   }
