@@ -17,6 +17,8 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 
 const DEFAULT_HEAP_MB = 1200;
+/** Exit code when the reader of stdout closed it before pb was done (128 + SIGPIPE). */
+export const EXIT_READER_GONE = 141;
 const DEFAULT_CPU_SECONDS = 25;
 const STACK_MB = 64;
 
@@ -103,6 +105,18 @@ export function launch(argv: readonly string[]): Promise<number> {
     let batch = false;
     let code: number | undefined;
     let refusal: string | undefined;
+    // The reader of our output went away (`pb recalc x.xlsx | head -1`): the rest has nobody to read it, so stop at
+    // once and quietly, as Unix tools do, with 141 (128 + SIGPIPE, what a shell reports for them). Without a listener
+    // the closed pipe is an unhandled 'error' event: a stack trace.
+    let readerGone = false;
+    const onOutputError = (e: NodeJS.ErrnoException) => {
+      if (readerGone) return;
+      readerGone = true;
+      if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") refusal = `pb kan niet naar de uitvoer schrijven (${e.code ?? "fout"}).`;
+      void worker.terminate();
+    };
+    process.stdout.on("error", onOutputError);
+    process.stderr.on("error", onOutputError);
     const start = cpuNow();
     const timer = setInterval(() => {
       if (batch || cpuNow() - start <= bounds.cpuSeconds) return;
@@ -125,6 +139,15 @@ export function launch(argv: readonly string[]): Promise<number> {
     });
     worker.on("exit", () => {
       clearInterval(timer);
+      if (readerGone && refusal === undefined) {
+        resolve(EXIT_READER_GONE);
+        return;
+      }
+      if (readerGone) {
+        // the output is gone: the reason can only be the exit code
+        resolve(2);
+        return;
+      }
       if (refusal !== undefined) {
         process.stderr.write(`${refusal}\n`);
         resolve(2);

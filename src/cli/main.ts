@@ -55,6 +55,12 @@ export async function main(argv: readonly string[], io: CliIO = consoleIO): Prom
 }
 
 if (require.main === module) {
+  // Run directly (not through launch.ts): a closed stdout (`| head -1`) ends pb quietly, as launch.ts does.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(141);
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

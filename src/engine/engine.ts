@@ -85,7 +85,9 @@ export interface UnsupportedFormula {
 function rawContent(cell: CellModel, sheet: string, ctx: RewriteContext, date1904: boolean, unsupported: UnsupportedFormula[]): RawCellContent {
   if (cell.unverified !== undefined) return "#N/A";
   if (cell.formula !== undefined && cell.formula !== "") {
-    const r = engineFormula(cell.formula, { sheet, address: cell.address }, ctx);
+    // Read from a file and not t="array": Excel evaluates it with implicit intersection (see implicitIntersection.ts).
+    const plain = cell.storedFormula !== undefined && cell.arrayRef === undefined;
+    const r = engineFormula(cell.formula, plain ? { sheet, address: cell.address, plain } : { sheet, address: cell.address }, ctx);
     if (r.reason === undefined) return `=${r.formula}`;
     unsupported.push({ sheet, address: cell.address, reason: r.reason });
     return unsupportedCell(r.reason);
@@ -366,7 +368,7 @@ export function buildEngine(model: WorkbookModel, options: BuildOptions = {}): B
   installGuards();
   takeGuardHits();
   const config = engineConfig(model) as Partial<ConfigParams> & { context: EngineContext };
-  const ctx = rewriteContext(model.tables, engineFunctionNames());
+  const ctx = rewriteContext(model.tables, engineFunctionNames(), model.names);
   const date1904 = model.date1904 === true;
   const unsupported: UnsupportedFormula[] = [];
   const sheetIds = new Map<string, number>();

@@ -69,7 +69,8 @@ class SinglePlugin extends FunctionPlugin {
       if (r < 0 || r >= height || c < 0 || c >= width) {
         return valueError("@: het bereik heeft geen cel in de rij of kolom van deze formule.");
       }
-      const v = arg.data[r][c];
+      // One cell read, not the whole range materialised (SINGLE(INDEX(A:B;0;2)) would copy a million cells).
+      const v = this.dependencyGraph.getCellValue({ sheet: range.start.sheet, row: range.start.row + r, col: range.start.col + c });
       return v === EmptyValue ? 0 : v;
     });
   }
@@ -436,19 +437,139 @@ function datePlugins(): PluginClass[] {
   return [ExcelDatePlugin];
 }
 
+// ------------------------------------------------------------------------------------------ ROUND
+
+/** n × 10^k on the decimal digits of n (so 1.005 × 10² is 100.5, not 100.49999999999999). */
+function shiftDecimal(n: number, k: number): number {
+  const [mantissa, exponent] = n.toExponential().split("e");
+  return Number(`${mantissa}e${Number(exponent) + k}`);
+}
+
+/**
+ * ROUND, ROUNDUP, ROUNDDOWN as Excel: on the number as Excel shows it (15 significant digits), half away from zero;
+ * aantal_decimalen truncated. HyperFormula multiplies in binary, so ROUND(1,005;2) gave 1 (Excel 1,01) and
+ * ROUNDUP(0,1+0,2;1) 0,4 (Excel 0,3). Only a product within 1e-9 of a tie (ROUND) or of a whole number (ROUNDUP,
+ * ROUNDDOWN) takes the decimal route; every other number is rounded as before, at the same speed.
+ */
+function excelRound(x: number, places: number, mode: "half" | "up" | "down"): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const d = Math.trunc(places);
+  const sign = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const f = a * 10 ** d;
+  const near = mode === "half" ? Math.abs(f - Math.floor(f) - 0.5) : Math.abs(f - Math.round(f));
+  const exact = near <= 1e-9 * Math.max(1, f) ? shiftDecimal(Number(a.toPrecision(15)), d) : f;
+  const r = mode === "half" ? Math.floor(exact + 0.5) : mode === "up" ? Math.ceil(exact) : Math.floor(exact);
+  return sign * (exact === f ? r / 10 ** d : shiftDecimal(r, -d));
+}
+
+function roundPlugins(): PluginClass[] {
+  const RoundingPlugin = builtinPlugin("ROUND");
+  class ExcelRoundPlugin extends RoundingPlugin {
+    round(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata("ROUND"), (x: number, places: number) => excelRound(x, places, "half"));
+    }
+
+    roundup(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata("ROUNDUP"), (x: number, places: number) => excelRound(x, places, "up"));
+    }
+
+    rounddown(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata("ROUNDDOWN"), (x: number, places: number) => excelRound(x, places, "down"));
+    }
+  }
+  const meta = (RoundingPlugin as any).implementedFunctions;
+  (ExcelRoundPlugin as any).implementedFunctions = { ROUND: meta.ROUND, ROUNDUP: meta.ROUNDUP, ROUNDDOWN: meta.ROUNDDOWN } satisfies ImplementedFunctions;
+  // the parent's aliases (ISO.CEILING …) stay with the parent
+  (ExcelRoundPlugin as any).aliases = {};
+  return [ExcelRoundPlugin];
+}
+
+// ------------------------------------------------------------------------------------------ INDEX
+
+/** HyperFormula's ArraySize (internal): the predicted size of a function's result, needed before it is evaluated. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ArraySize } = require(require("path").join(require("path").dirname(require.resolve("hyperformula")), "ArraySize.js")) as {
+  ArraySize: new (width: number, height: number) => unknown;
+};
+
+/** A whole-number literal argument (INDEX(A1:C9;0;2)), else undefined: the result's size is known before evaluation. */
+function literalNumber(ast: Ast): number | undefined {
+  if (ast?.type === "NUMBER") return Math.trunc(ast.value);
+  return undefined;
+}
+
+/**
+ * INDEX(matrix, rij, [kolom]) as Excel has it; HyperFormula 3.5 refuses rij or kolom 0 (#VALUE!), where Excel gives
+ * the whole column or row (INDEX(A1:B12;0;2) is B1:B12, summed by SUM(INDEX(…)) and intersected in a plain formula),
+ * takes a one-row matrix's single index as the column (INDEX({"a","b"};2) is "b"; HyperFormula #NUM!) and answers an
+ * index beyond the matrix with #REF! (HyperFormula #NUM!). A column or row of a range stays a range, so SINGLE()
+ * intersects it and dependants see the cells.
+ */
+function indexPlugins(): PluginClass[] {
+  const InformationPlugin = builtinPlugin("INDEX");
+  class ExcelIndexPlugin extends InformationPlugin {
+    index(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata("INDEX"), (matrix: SimpleRangeValue, rowArg: number, colArg: number | undefined): any => {
+        const height = matrix.height();
+        const width = matrix.width();
+        let row = Math.trunc(rowArg);
+        let col = colArg === undefined ? undefined : Math.trunc(colArg);
+        if (col === undefined) {
+          if (height === 1 && width > 1) [row, col] = [1, row];
+          else col = width === 1 ? 1 : 0;
+        }
+        if (row < 0 || col < 0) return valueError("INDEX: rij en kolom mogen niet negatief zijn.");
+        if (row > height || col > width) return new CellError(ErrorType.REF, "INDEX: de rij of kolom valt buiten de matrix.");
+        if (row > 0 && col > 0) return matrix.data[row - 1][col - 1];
+        const top = row > 0 ? row - 1 : 0;
+        const left = col > 0 ? col - 1 : 0;
+        const h = row > 0 ? 1 : height;
+        const w = col > 0 ? 1 : width;
+        const range = (matrix as any).range;
+        if (range !== undefined && !matrix.isAdHoc()) {
+          const start = { sheet: range.start.sheet, row: range.start.row + top, col: range.start.col + left };
+          return SimpleRangeValue.onlyRange(range.constructor.spanFrom(start, w, h), this.dependencyGraph);
+        }
+        return SimpleRangeValue.onlyValues(matrix.data.slice(top, top + h).map((r) => r.slice(left, left + w)));
+      });
+    }
+
+    indexArraySize(ast: Ast, state: State) {
+      const size = this.arraySizeForAst(ast.args[0], state);
+      let row = ast.args[1] ? literalNumber(ast.args[1]) : undefined;
+      let col = ast.args[2] ? literalNumber(ast.args[2]) : undefined;
+      // As index() reads an omitted kolom: a one-row matrix's index is its column; a block without kolom gives a row.
+      if (ast.args.length < 3) [row, col] = size.height === 1 && size.width > 1 ? [1, row] : [row, size.width === 1 ? 1 : 0];
+      // Sizes known only at run time (INDEX(…;MATCH(…))) are taken as one cell: the common case by far.
+      if (row === 0 || col === 0) return new ArraySize(col === 0 ? size.width : 1, row === 0 ? size.height : 1);
+      return new ArraySize(1, 1);
+    }
+  }
+  const meta = (InformationPlugin as any).implementedFunctions.INDEX;
+  (ExcelIndexPlugin as any).implementedFunctions = {
+    INDEX: {
+      ...meta,
+      sizeOfResultArrayMethod: "indexArraySize",
+      parameters: [meta.parameters[0], meta.parameters[1], { argumentType: FunctionArgumentType.NUMBER, optionalArg: true }],
+    },
+  } satisfies ImplementedFunctions;
+  return [ExcelIndexPlugin];
+}
+
 // ------------------------------------------------------------------------------------------ registration
 
 /** Functions this module adds (not the two it corrects), for the list of what the engine supports. */
 export const ADDED_FUNCTIONS = ["SINGLE", "CONCAT", "TEXTBEFORE", "TEXTAFTER", "XMATCH", "LOOKUP", "AVERAGEIFS", "RANK", "RANK.EQ", "RANK.AVG", "NUMBERVALUE"] as const;
 /** Built-ins whose HyperFormula implementation is replaced by an Excel-faithful one. */
-export const CORRECTED_FUNCTIONS = ["EDATE", "DATEDIF"] as const;
+export const CORRECTED_FUNCTIONS = ["EDATE", "DATEDIF", "INDEX", "ROUND", "ROUNDUP", "ROUNDDOWN"] as const;
 
 let registered = false;
 
 /** Register the plugins with HyperFormula, once per process (HyperFormula's registry is static). */
 export function registerExcelFunctions(): void {
   if (registered) return;
-  const plugins: PluginClass[] = [SinglePlugin, UnsupportedPlugin, RankPlugin, NumberValuePlugin, ...textPlugins(), ...lookupPlugins(), ...statisticsPlugins(), ...datePlugins()];
+  const plugins: PluginClass[] = [SinglePlugin, UnsupportedPlugin, RankPlugin, NumberValuePlugin, ...textPlugins(), ...lookupPlugins(), ...statisticsPlugins(), ...datePlugins(), ...indexPlugins(), ...roundPlugins()];
   const names = [...ADDED_FUNCTIONS, UNSUPPORTED_FUNCTION];
   for (const p of plugins) HyperFormula.registerFunctionPlugin(p as any, { enGB: Object.fromEntries(names.map((n) => [n, n])) });
   registered = true;

@@ -118,5 +118,21 @@ export function dutchEngineMessage(code: string, message: string | undefined): s
   if (m.startsWith(ErrorMessage.ParseError)) return STATIC.ParseError;
   // the parser's own (chevrotain) messages
   if (/^Parsing error|unexpected character|^Expecting|Redundant input|NotAllInputParsed|MismatchedToken|NoViableAlt/i.test(m)) return STATIC.ParseError;
+  // A message of the engine not listed above (a later HyperFormula, a JavaScript error inside it): never shown in
+  // English; Dutch messages of the PB functions and the plugins pass.
+  if (looksEnglish(m)) return BY_CODE[code] ?? "De rekenkern gaf een fout zonder Nederlandse uitleg.";
   return m;
+}
+
+// Words of English engine messages that Dutch ones never use (Dutch "of", "is", "was", "argument" are left out).
+const ENGLISH =
+  /\b(?:the|not|cannot|can't|expected|expecting|allowed|must|should|range|function|error|invalid|incorrect|number|string|cell|sheet|found|recognized|parsing|unexpected|character|too|wrong|needs?|exceeds?|none|than|array|reference|bounds|license|value|values|empty|does|with|are|were|could|undefined|null|properties|read|out|length|maximum|at least)\b/i;
+
+/** Whether a message reads as English, apart from what it quotes ("…", '…') and Excel's error codes and names in capitals. */
+export function looksEnglish(message: string): boolean {
+  const prose = message
+    .replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|“[^”]*”|\[[^\]]*\]/g, " ")
+    .replace(/#[A-Z0-9/]+[!?]?/g, " ")
+    .replace(/\b[A-Z][A-Z0-9_.]+\b/g, " ");
+  return ENGLISH.test(prose);
 }

@@ -14,18 +14,26 @@ import {
   type Rewrite,
   type TableIndex,
 } from "../functions/formulaNames";
-import { tokenize } from "../functions/formulaTokens";
-import type { TableModel } from "../xlsx/model";
+import { operandEnd, skipSpace, tokenize, type Token } from "../functions/formulaTokens";
+import { parseAddress } from "../xlsx/a1";
+import type { DefinedNameModel, TableModel } from "../xlsx/model";
 import { UNSUPPORTED_FUNCTION } from "./excelFunctions";
+import { applyImplicitIntersection, intersectAreas, literalArea } from "./implicitIntersection";
 
 export interface RewriteContext {
   tables: TableIndex;
   /** Function names the engine knows (upper case). */
   known: ReadonlySet<string>;
+  /** Defined names (upper case) that stand for more than one cell or a formula that may give a range. */
+  rangeNames: ReadonlySet<string>;
 }
 
-export function rewriteContext(tables: readonly TableModel[] | undefined, known: ReadonlySet<string>): RewriteContext {
-  return { tables: indexTables(tables ?? []), known };
+const RANGE_GIVING = /:|(?<![A-Za-z0-9_.])(?:OFFSET|INDEX|INDIRECT|CHOOSE|IF)\s*\(/i;
+
+export function rewriteContext(tables: readonly TableModel[] | undefined, known: ReadonlySet<string>, names?: readonly DefinedNameModel[]): RewriteContext {
+  const rangeNames = new Set<string>();
+  for (const n of names ?? []) if (!/^_xlnm\./i.test(n.name) && RANGE_GIVING.test(n.ref.replace(LITERALS, '""'))) rangeNames.add(n.name.toUpperCase());
+  return { tables: indexTables(tables ?? []), known, rangeNames };
 }
 
 const WHY: Record<string, string> = {};
@@ -38,6 +46,7 @@ why("zelfgedefinieerde functies (LAMBDA) kent de rekenkern niet", "LAMBDA MAP RE
 why("de grootte van de uitkomst hangt af van de gegevens; zulke matrixfuncties kent de rekenkern nog niet", "TEXTSPLIT TAKE DROP CHOOSECOLS CHOOSEROWS EXPAND TOCOL TOROW WRAPROWS WRAPCOLS SORTBY RANDARRAY");
 why("de functie haalt gegevens van buiten de werkmap", "WEBSERVICE FILTERXML RTD STOCKHISTORY IMAGE CUBEVALUE CUBEMEMBER CUBESET");
 why("de uitkomst hangt af van filters en verborgen rijen in Excel", "AGGREGATE");
+why("een verwijzing naar een overlopend bereik (A1#) kent de rekenkern niet", "ANCHORARRAY");
 
 /** Excel functions the engine deliberately leaves out, each with its own reason (README lists them). */
 export function namedUnsupportedFunctions(): string[] {
@@ -117,6 +126,96 @@ export function firstThreeDReference(formula: string): string | undefined {
   return undefined;
 }
 
+/** Error values Excel writes that HyperFormula 3.5 cannot read or represent, with what they mean in Excel. */
+const UNKNOWN_ERRORS: Record<string, string> = {
+  "#NULL!": "de bereiken snijden elkaar niet",
+  "#CALC!": "rekenfout in een matrix",
+  "#GETTING_DATA": "gegevens worden nog opgehaald",
+  "#FIELD!": "onbekend veld van een gegevenstype",
+  "#BLOCKED!": "een geblokkeerde bron",
+  "#CONNECT!": "geen verbinding met een bron",
+  "#BUSY!": "Excel was nog bezig",
+  "#UNKNOWN!": "een onbekend gegevenstype",
+};
+
+/** The text of tokens [from, to). */
+function text(tokens: readonly Token[], from: number, to: number): string {
+  let s = "";
+  for (let i = from; i < to; i++) s += tokens[i].text;
+  return s;
+}
+
+/** Whether a formula holds a lexical form lexicalForms() rewrites or refuses: 1E-4, {TRUE}, Blad1!#REF!, A1:B2 B2:C3 … */
+const LEXICAL = /\dE|\{|#| |\)\s*:|:\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(/;
+
+/**
+ * Forms Excel writes that HyperFormula 3.5's parser refuses or misreads, rewritten to what it reads with the same
+ * value: an upper-case exponent (1E-4, 2.5E+3 → 1e-4, 2.5e+3); TRUE and FALSE inside an array constant ({TRUE,0} →
+ * {TRUE(),0}; the names alone crash its array parser); a reference whose cell was deleted (Blad1!#REF! → #REF!); the
+ * intersection operator, a space between two references (A1:C3 B2:B9 → B2:B3), computed here when both are literal
+ * areas on one sheet. Error values HyperFormula has no type for (#NULL!, #CALC! …), a range with a function as a bound
+ * (A1:INDEX(…)) and an intersection of other references are refused with their reason. Strings and sheet names are
+ * single tokens, so nothing inside them is touched.
+ */
+export function lexicalForms(formula: string): Rewrite {
+  if (!LEXICAL.test(formula)) return { formula };
+  const tokens = tokenize(formula);
+  let changed = false;
+  let braces = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === "number" && t.text.includes("E")) {
+      t.text = t.text.toLowerCase();
+      changed = true;
+    } else if (t.kind === "brace") braces += t.text === "{" ? 1 : -1;
+    else if (t.kind === "ident" && braces > 0 && /^(TRUE|FALSE)$/i.test(t.text) && tokens[i + 1]?.text !== "(") {
+      t.text = `${t.text.toUpperCase()}()`;
+      changed = true;
+    } else if (t.kind === "error") {
+      const code = t.text.toUpperCase();
+      if (UNKNOWN_ERRORS[code]) return { reason: `De foutwaarde ${code} (${UNKNOWN_ERRORS[code]}) staat in de formule; die kent de rekenkern niet.` };
+      // Blad1!#REF! (and [1]Blad1!#REF!): the sheet no longer matters, the value is #REF!.
+      if (code === "#REF!" && tokens[i - 1]?.kind === "bang") {
+        let k = i - 2;
+        if (tokens[k]?.kind === "sheet" || tokens[k]?.kind === "ident") k--;
+        if (tokens[k]?.kind === "bracket") k--;
+        for (let j = k + 1; j < i; j++) tokens[j].text = "";
+        changed = true;
+      }
+    } else if (t.kind === "colon" && (tokens[i - 1]?.kind === "close" || (tokens[i + 1]?.kind === "ident" && tokens[i + 2]?.text === "("))) {
+      return { reason: "Een bereik met een functie als grens (zoals A1:INDEX(…)) kent de rekenkern niet." };
+    }
+  }
+  // The intersection operator: two operands with only white space between them.
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind === "space" || tokens[i].kind === "op" || tokens[i].kind === "comma" || tokens[i].kind === "open" || tokens[i].kind === "close") continue;
+    const end = operandEnd(tokens, i);
+    if (end <= i) continue;
+    // a call or a parenthesis: look inside it instead
+    if (tokens.slice(i, end).some((t) => t.kind === "open" || t.kind === "brace")) continue;
+    const next = skipSpace(tokens, end);
+    if (next === end || next >= tokens.length || tokens[next].kind === "op" || tokens[next].kind === "comma" || tokens[next].kind === "close" || tokens[next].kind === "colon") {
+      i = end - 1;
+      continue;
+    }
+    const nextEnd = operandEnd(tokens, next);
+    if (nextEnd <= next) {
+      i = end - 1;
+      continue;
+    }
+    const a = literalArea(text(tokens, i, end));
+    const b = literalArea(text(tokens, next, nextEnd));
+    const both = a && b ? intersectAreas(a, b) : undefined;
+    if (both === undefined) return { reason: `De doorsnede (spatie) van ${text(tokens, i, end).trim()} en ${text(tokens, next, nextEnd).trim()} kan de rekenkern niet narekenen.` };
+    if (both === "") return { reason: `${text(tokens, i, end).trim()} en ${text(tokens, next, nextEnd).trim()} snijden elkaar niet; Excel geeft hier #NULL!, een foutwaarde die de rekenkern niet kent.` };
+    // one token for the intersected area; it may meet a third area, so look at it again
+    tokens.splice(i, nextEnd - i, { kind: "ident", text: both });
+    changed = true;
+    i--;
+  }
+  return { formula: changed ? text(tokens, 0, tokens.length) : formula };
+}
+
 /** The rewritten formula (without "="), or the Dutch reason it cannot be recalculated. */
 export function engineFormula(formula: string, place: FormulaPlace | undefined, ctx: RewriteContext): Rewrite {
   // The model holds display form already; only stored names (_xldudf_, _xlfn., [n]!) need mapping (a measurable share
@@ -138,11 +237,20 @@ export function engineFormula(formula: string, place: FormulaPlace | undefined, 
     if (r.reason !== undefined) return r;
     f = r.formula;
   }
+  r = lexicalForms(f);
+  if (r.reason !== undefined) return r;
+  f = r.formula;
   const unknown = firstUnknownFunction(f, ctx.known);
   if (unknown !== undefined) return { reason: unsupportedFunctionReason(unknown) };
   if (f.includes("!") && f.includes(":")) {
     const ref = firstThreeDReference(f);
     if (ref !== undefined) return { reason: `De verwijzing ${ref} loopt over meerdere werkbladen (3D-verwijzing); die kan de rekenkern niet narekenen.` };
+  }
+  if (place?.plain) {
+    const at = parseAddress(place.address);
+    if (at) {
+      f = applyImplicitIntersection(f, at[0], at[1], ctx).formula;
+    }
   }
   return { formula: escapeQuotesForEngine(f) };
 }

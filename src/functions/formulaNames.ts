@@ -138,6 +138,11 @@ export type Rewrite = { formula: string; reason?: undefined } | { formula?: unde
 export interface FormulaPlace {
   sheet: string;
   address: string;
+  /**
+   * The formula was stored as a plain `<f>` (not t="array": neither a dynamic-array formula nor Ctrl+Shift+Enter), so
+   * Excel evaluates it with implicit intersection (src/engine/implicitIntersection.ts).
+   */
+  plain?: boolean;
 }
 
 interface TableGeometry {

@@ -93,6 +93,20 @@ const FORMULAS: [string, OracleValue][] = [
   ['IF("a"="A",1,0)', 1],
   ["IF(Data!Z1=0,1,0)", 1],
   ['IF(Data!Z1="",1,0)', 1],
+  // ROUND on the number as Excel shows it, half away from zero (HyperFormula: 1 and −1, 0,4, 0,28)
+  ["ROUND(1.005,2)", 1.01],
+  ["ROUND(-1.005,2)", -1.01],
+  ["ROUNDUP(0.1+0.2,1)", 0.3],
+  ["ROUND(0.285,2)", 0.29],
+  ["ROUND(2.5,0)", 3],
+  ["ROUND(-2.5,0)", -3],
+  ["ROUND(1234.5678,-2)", 1200],
+  ["ROUND(1.55,1.9)", 1.6], // aantal_decimalen truncated to 1
+  ["ROUNDDOWN(0.3*3,1)", 0.9],
+  ["ROUNDDOWN(-1.99,1)", -1.9],
+  ["ROUNDUP(-1.01,1)", -1.1],
+  ["ROUND(1.0049999,2)", 1],
+  ["ROUND(7548.6*1.08,2)", 8152.49], // 8152,488 → 8152,49
 ];
 
 /** EDATE over month ends and leap days; every date × every month count. */
