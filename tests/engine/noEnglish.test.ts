@@ -94,7 +94,9 @@ test("pb recalc: a PB cell that depends on a broken formula is reported in Dutch
     const text = `${r.stdout}\n${r.stderr}`;
     expect(text).toMatch(/Register\tB1\t|"B1"/); // the report does list the cells
     // JSON keys and status words are the report's own vocabulary; what we check is every message (note) in it
-    const notes = args.includes("--json") ? [...text.matchAll(/"(?:note|message|reason)":\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string) : text.split("\n");
+    const notes = args.includes("--json") ? [...text.matchAll(/"(?:note|message|reason)":\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string) : text.split("\n").map((l) => l.split("\t").filter((f) => !f.startsWith("=")).join("\t")) // the formula column is the user's own text
+        // the summary line keeps the fixed form scripts match on ("N PB cells, M mismatches; …"), as the issue asks
+        .filter((l) => !/^\d+ PB cells, \d+ mismatches/.test(l));
     expect(notes.length).toBeGreaterThan(BROKEN.length / 2);
     for (const n of notes) expect([n, ENGLISH.exec(prose(n))?.[0]]).toEqual([n, undefined]);
   }
