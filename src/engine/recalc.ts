@@ -210,8 +210,9 @@ export function judge(cached: ReportValue | undefined, recomputed: EngineValue):
     return { status: "mismatch", difference: null, note: `Excel heeft ${cached.error} opgeslagen${why}; herberekend: ${show(recomputed)}.` };
   }
   if (cached === recomputed) return { status: "ok", difference: null };
-  const extra = isError(recomputed) ? `: ${recomputed.message}` : "";
-  return { status: "mismatch", difference: null, note: `Opgeslagen ${show(cached)}, herberekend ${show(recomputed)}${extra}.` };
+  const note = `Opgeslagen ${show(cached)}, herberekend ${show(recomputed)}${isError(recomputed) ? `: ${recomputed.message}` : ""}`;
+  // an engine message is a sentence already: no second full stop
+  return { status: "mismatch", difference: null, note: /[.!?]$/.test(note) ? note : `${note}.` };
 }
 
 /** Receipts keep small inputs as they were; a large range is summarised (the function still received all of it). */

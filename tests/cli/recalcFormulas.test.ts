@@ -5,7 +5,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { recalcModel, summaryLine } from "../../src/engine/recalc";
+import { judge, recalcModel, summaryLine } from "../../src/engine/recalc";
 import { readWorkbook } from "../../src/xlsx/read";
 import type { CellModel, WorkbookModel } from "../../src/xlsx/model";
 import { editParts, REGISTER_TOTAL, registerModel, tempDir, writeModel } from "../engine/helpers";
@@ -317,5 +317,13 @@ describe("PB.UITLEG: shown only in Excel, never a difference", () => {
     expect(report.excelOnly).toEqual([]);
     expect(report.cells.find((c) => c.address === "F2")?.status).toBe("not-recomputable");
     expect(report.mismatches).toBeGreaterThan(0);
+  });
+});
+
+describe("a note is one sentence", () => {
+  it("a saved value against an engine error ends in one full stop, not two", () => {
+    const v = judge(12, { error: "#DIV/0!", message: "Deling door nul." });
+    expect(v.note).toBe("Opgeslagen 12, herberekend #DIV/0!: Deling door nul.");
+    expect(judge(12, "twaalf").note).toBe("Opgeslagen 12, herberekend twaalf.");
   });
 });
