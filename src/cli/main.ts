@@ -9,9 +9,33 @@ import { PARAMETER_SET_VERSION } from "../parameters";
 
 export const COMMANDS: readonly Command[] = Object.values(commandTable).filter(isCommand);
 
+/**
+ * Into a pipe or file stdout is written in chunks: a report of 100 000 lines written line by line spent 0,45 s in
+ * writes alone. On a terminal each line goes at once (a progress bar on stderr is drawn between them). stderr is never
+ * held back, and stdout is flushed before anything goes to stderr, so the two stay in order.
+ */
+const CHUNK = 64 * 1024;
+let pending = "";
+function flushOut(): void {
+  if (pending === "") return;
+  const text = pending;
+  pending = "";
+  process.stdout.write(text);
+}
+
 export const consoleIO: CliIO = {
-  out: (line) => process.stdout.write(line + "\n"),
-  err: (line) => process.stderr.write(line + "\n"),
+  out: (line) => {
+    if (process.stdout.isTTY) {
+      process.stdout.write(line + "\n");
+      return;
+    }
+    pending += line + "\n";
+    if (pending.length >= CHUNK) flushOut();
+  },
+  err: (line) => {
+    flushOut();
+    process.stderr.write(line + "\n");
+  },
 };
 
 function help(io: CliIO): void {
@@ -23,6 +47,14 @@ function help(io: CliIO): void {
 }
 
 export async function main(argv: readonly string[], io: CliIO = consoleIO): Promise<number> {
+  try {
+    return await run(argv, io);
+  } finally {
+    flushOut();
+  }
+}
+
+async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;

@@ -375,7 +375,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   }
   const { hf, sheetIds } = built;
   const t0 = process.hrtime.bigint();
-  progress(`Herberekend in ${built.buildSeconds.toFixed(2)} s; formules vergelijken…`);
+  progress(`Herberekend in ${built.buildSeconds.toFixed(2).replace(".", ",")} s; formules vergelijken…`);
 
   // What was not recomputed: cells the reader marked, formulas the engine could not handle, PB.UITLEG (Excel only).
   const unverified: UnverifiedCell[] = [];
