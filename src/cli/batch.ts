@@ -17,7 +17,7 @@ import type { CliIO } from "./command";
 import { EXIT, UsageError } from "./command";
 import { readLimitOptions } from "./limitOptions";
 import { applyParameterSetOption } from "./parameterSet";
-import { ChunkWriter, checkOutputPath, OutputError, sameFile, writeSafely } from "./safeOutput";
+import { ChunkWriter, OutputError, outputRefusal, writeSafely } from "./safeOutput";
 import { CLOCK_BYTES, clockStarted, usedSeconds } from "./threadClock";
 import { summaryLine } from "../engine/recalc";
 import { activeParameterSetLabel } from "../parameters";
@@ -407,21 +407,10 @@ export async function recalcBatch(positional: readonly string[], options: Record
   }
   const files = await listWorkbooks(positional, io);
   if (out !== undefined) {
-    for (const f of files) {
-      if (await sameFile(f, out)) {
-        io.err(`--out ${out} is een van de gecontroleerde werkmappen; pb recalc schrijft nooit over een gecontroleerde werkmap. Kies een ander rapportbestand.`);
-        return EXIT.usage;
-      }
-    }
-    // before the work, so that a long audit does not end in "bestaat al"
-    try {
-      await checkOutputPath(out, overwrite);
-    } catch (e) {
-      if (e instanceof OutputError) {
-        io.err(e.message);
-        return EXIT.usage;
-      }
-      throw e;
+    const refusal = await outputRefusal(out, files, overwrite);
+    if (refusal !== undefined) {
+      io.err(refusal);
+      return EXIT.usage;
     }
   }
   const bounds = poolBounds(options, files.length);

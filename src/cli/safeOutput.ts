@@ -95,6 +95,27 @@ export async function checkOutputPath(out: string, overwrite: boolean): Promise<
   }
 }
 
+/**
+ * Before the work, so that a long audit does not end in "bestaat al": the Dutch refusal when `out` is one of the
+ * audited workbooks or may not be written, else undefined.
+ */
+export async function outputRefusal(out: string, inputs: readonly string[], overwrite: boolean): Promise<string | undefined> {
+  for (const f of inputs) {
+    if (await sameFile(f, out)) {
+      return inputs.length === 1
+        ? `--out ${out} is de werkmap zelf; pb recalc schrijft nooit over de gecontroleerde werkmap. Kies een ander rapportbestand.`
+        : `--out ${out} is een van de gecontroleerde werkmappen; pb recalc schrijft nooit over een gecontroleerde werkmap. Kies een ander rapportbestand.`;
+    }
+  }
+  try {
+    await checkOutputPath(out, overwrite);
+  } catch (e) {
+    if (e instanceof OutputError) return e.message;
+    throw e;
+  }
+  return undefined;
+}
+
 /** Write `out` through `write(handle)`, safely as described above. */
 export async function writeSafely(out: string, overwrite: boolean, write: (fh: fs.FileHandle) => Promise<void>): Promise<void> {
   await checkOutputPath(out, overwrite);

@@ -6,7 +6,7 @@ import { EngineFailure } from "../../engine/engine";
 import { allConfirmed, recalcModel, summaryLine, type RecalcReport } from "../../engine/recalc";
 import { readWorkbook } from "../../xlsx/read";
 import { WorkbookReadError } from "../../xlsx/readErrors";
-import { ChunkWriter, checkOutputPath, OutputError, sameFile, writeSafely } from "../safeOutput";
+import { ChunkWriter, OutputError, outputRefusal, writeSafely } from "../safeOutput";
 import { jsonLines, jsonPieces, needsAttention, notYetCalculatedLine, otherFormulasLine, rowOf, textLines } from "../report";
 import { readLimitOptions, LIMIT_OPTIONS, LIMIT_USAGE } from "../limitOptions";
 import { applyParameterSetOption, PARAMETERSET_OPTION, PARAMETERSET_USAGE } from "../parameterSet";
@@ -65,19 +65,10 @@ export const recalcCommand: Command = {
     if (overwrite && out === undefined) throw new UsageError("--overwrite hoort bij --out RAPPORT.");
     const limits = readLimitOptions(options);
     if (out !== undefined) {
-      if (await sameFile(file, out)) {
-        io.err(`--out ${out} is de werkmap zelf; pb recalc schrijft nooit over de gecontroleerde werkmap. Kies een ander rapportbestand.`);
+      const refusal = await outputRefusal(out, [file], overwrite);
+      if (refusal !== undefined) {
+        io.err(refusal);
         return EXIT.usage;
-      }
-      // before the work, so that a long audit does not end in "bestaat al"
-      try {
-        await checkOutputPath(out, overwrite);
-      } catch (e) {
-        if (e instanceof OutputError) {
-          io.err(e.message);
-          return EXIT.usage;
-        }
-        throw e;
       }
     }
 
