@@ -22,8 +22,9 @@ export const NAMESPACE = "PB";
 /**
  * Functions only Excel can run, kept out of REGISTRY on purpose: PB.UITLEG reads another cell's formula through
  * Office.js, which the headless engine has no equivalent of (it would have to answer from the file it is recalculating,
- * and the file holds the explanation's cached table already). So `pb` knows no PB.UITLEG: its rewrite names the cell as
- * one it cannot recalculate, and the figure the cell explains is recalculated and compared as usual. Each id here has
+ * and the file holds the explanation's cached table already). So `pb` knows no PB.UITLEG: `pb recalc` lists such a cell
+ * as "alleen in Excel" without comparing it, and the figure the cell explains is recalculated and compared as usual
+ * (a formula that reads the explanation's table is not recomputable). Each id here has
  * its JSDoc wrapper in functions.ts like the others (the metadata test checks both lists).
  */
 export interface ExcelOnlySpec {
