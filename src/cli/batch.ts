@@ -15,7 +15,7 @@ import { isMainThread, parentPort, workerData } from "worker_threads";
 import { Piscina } from "piscina";
 import type { CliIO } from "./command";
 import { EXIT, UsageError } from "./command";
-import { readLimitOptions } from "./limitOptions";
+import { positiveOption, readLimitOptions } from "./limitOptions";
 import { applyParameterSetOption } from "./parameterSet";
 import { ChunkWriter, OutputError, outputRefusal, writeSafely } from "./safeOutput";
 import { CLOCK_BYTES, clockStarted, usedSeconds } from "./threadClock";
@@ -167,14 +167,6 @@ function launchData(): LaunchData {
   if (isMainThread) return {};
   const d = workerData as LaunchData | undefined;
   return d && d.pbLaunch === true ? d : {};
-}
-
-function positiveOption(options: Record<string, string | true>, name: string): number | undefined {
-  const v = options[name];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (typeof v !== "string" || !(n > 0) || !Number.isFinite(n)) throw new UsageError(`--${name} verwacht een positief getal, niet "${String(v)}".`);
-  return n;
 }
 
 interface PoolBounds {

@@ -13,7 +13,8 @@ export const LIMIT_USAGE = [
   "  --max-geheugen-mb N    geheugen voor de berekening (standaard 1.200 MB)",
 ];
 
-function positive(options: Record<string, string | true>, name: string): number | undefined {
+/** A positive number given as --name N, or undefined when not given; anything else is a usage error. */
+export function positiveOption(options: Record<string, string | true>, name: string): number | undefined {
   const v = options[name];
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -22,9 +23,9 @@ function positive(options: Record<string, string | true>, name: string): number 
 }
 
 export function readLimitOptions(options: Record<string, string | true>): Partial<ReadLimits> {
-  const mb = positive(options, "max-mb");
-  const unpacked = positive(options, "max-uitgepakt-mb");
-  const cells = positive(options, "max-cellen");
+  const mb = positiveOption(options, "max-mb");
+  const unpacked = positiveOption(options, "max-uitgepakt-mb");
+  const cells = positiveOption(options, "max-cellen");
   return {
     ...(mb !== undefined ? { maxFileBytes: mb * 1e6 } : {}),
     ...(unpacked !== undefined ? { maxUnpackedBytes: unpacked * 1e6 } : {}),

@@ -13,6 +13,7 @@ import { invoke } from "../../src/functions/invoke";
 import { EXCEL_FUNCTION_IDS, FUNCTION_IDS } from "../../src/functions/registry";
 import type { RawArg } from "../../src/functions/contract";
 import { dist, ensureBuild } from "../helpers/build";
+import { EXCEL_ERROR_CODES } from "../setup/officeGlobals";
 
 jest.setTimeout(180_000);
 
@@ -25,16 +26,6 @@ class FakeError extends Error {
   }
 }
 
-const ERROR_CODE = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
-
 type Fn = (...args: unknown[]) => unknown;
 
 function loadBundle(): Map<string, Fn> {
@@ -42,7 +33,7 @@ function loadBundle(): Map<string, Fn> {
   const sandbox: Record<string, unknown> = {
     CustomFunctions: {
       Error: FakeError,
-      ErrorCode: ERROR_CODE,
+      ErrorCode: EXCEL_ERROR_CODES,
       associate: (id: string | Record<string, Fn>, fn?: Fn) => {
         if (typeof id === "string") fns.set(id.toUpperCase(), fn!);
         else for (const [k, f] of Object.entries(id)) fns.set(k.toUpperCase(), f);

@@ -1,4 +1,15 @@
 /** The Office host's CustomFunctions global, as far as functions.ts uses it, for running the Excel face in Node. */
+/** CustomFunctions.ErrorCode as Office.js defines it; the built-bundle test hands the same table to its runtime. */
+export const EXCEL_ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
 class CustomFunctionsError extends Error {
   constructor(
     public code: string,
@@ -9,15 +20,7 @@ class CustomFunctionsError extends Error {
 }
 (globalThis as Record<string, unknown>).CustomFunctions = {
   Error: CustomFunctionsError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  },
+  ErrorCode: EXCEL_ERROR_CODES,
   associate: () => undefined,
 };
 
