@@ -15,7 +15,7 @@ import {
 } from "hyperformula";
 import type { CellModel, DefinedNameModel, WorkbookModel } from "../xlsx/model";
 import { toDisplayFormula, translateStructuredReferences } from "../functions/formulaNames";
-import { callPbDirect, hasPbCallSink, registerPbFunctions } from "./plugin";
+import { callPbDirect, registerPbFunctions } from "./plugin";
 import { invoke } from "../functions/invoke";
 import { REGISTRY } from "../functions/registry";
 import type { RawArg } from "../functions/contract";
@@ -243,12 +243,11 @@ function directValue(
     if (v === NOT_CONSTANT) return undefined;
     raw.push(v);
   }
-  // Checked purely first: only a finite number is handed to HyperFormula, and then the call is made (and recorded) once.
-  const probe = invoke(id, raw, { dateSystem });
-  if (typeof probe !== "number" || !Number.isFinite(probe)) return undefined;
-  if (!hasPbCallSink()) return probe === 0 ? 0 : probe;
-  const result = callPbDirect(id, raw, dateSystem, { sheet, row: c.row, col: c.col }, written.length);
-  return typeof result === "number" && Number.isFinite(result) ? (result === 0 ? 0 : result) : undefined;
+  // Only a finite number is handed to HyperFormula; anything else keeps its formula (and HyperFormula records that call).
+  const result = invoke(id, raw, { dateSystem });
+  if (typeof result !== "number" || !Number.isFinite(result)) return undefined;
+  callPbDirect(id, raw, dateSystem, { sheet, row: c.row, col: c.col }, written.length, result);
+  return result === 0 ? 0 : result;
 }
 
 const AGGREGATE_CALL = /^=(?:SUM|MIN|MAX|AVERAGE|COUNT|COUNTA|PRODUCT)\(([$A-Z0-9:,]*)\)$/;

@@ -104,9 +104,17 @@ export interface CallAddress {
 /**
  * When set, every PB call the engine makes goes through this instead of invoke() and must return invoke()'s result:
  * the audit uses it to keep a receipt of each call with the very arguments the function received. `given` is the number
- * of arguments written in the formula (the engine passes omitted optional ones as empty).
+ * of arguments written in the formula (the engine passes omitted optional ones as empty). `known`: invoke()'s result
+ * for these arguments when the caller has it already (the rules are pure), so the call is not evaluated twice.
  */
-export type PbCallSink = (id: string, raw: RawArg[], ctx: { dateSystem: DateSystem }, at: CallAddress, given: number) => ReturnType<typeof invoke>;
+export type PbCallSink = (
+  id: string,
+  raw: RawArg[],
+  ctx: { dateSystem: DateSystem },
+  at: CallAddress,
+  given: number,
+  known?: ReturnType<typeof invoke>,
+) => ReturnType<typeof invoke>;
 let callSink: PbCallSink | undefined;
 export function setPbCallSink(sink: PbCallSink | undefined): void {
   callSink = sink;
@@ -117,12 +125,15 @@ export function setPbCallSink(sink: PbCallSink | undefined): void {
  * same sink as the plugin's own calls, so its receipt is the one the engine would have kept. `raw` as runFunction
  * hands it over: one value per parameter, omitted optional ones as null.
  */
-export function callPbDirect(id: string, raw: RawArg[], dateSystem: DateSystem, at: CallAddress, given: number): ReturnType<typeof invoke> {
-  return callSink ? callSink(id, raw, { dateSystem }, at, given) : invoke(id, raw, { dateSystem });
-}
-
-export function hasPbCallSink(): boolean {
-  return callSink !== undefined;
+export function callPbDirect(
+  id: string,
+  raw: RawArg[],
+  dateSystem: DateSystem,
+  at: CallAddress,
+  given: number,
+  known: ReturnType<typeof invoke>,
+): ReturnType<typeof invoke> {
+  return callSink ? callSink(id, raw, { dateSystem }, at, given, known) : known;
 }
 
 export const PB_FUNCTION_NAMES: readonly string[] = [...REGISTRY.keys()].map((id) => `${NAMESPACE}.${id}`);

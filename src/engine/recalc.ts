@@ -249,8 +249,15 @@ class CallBook {
   /** Parameter uses shared between receipts that used the same value (name and valid-from). */
   readonly uses = new Map<string, Map<string, ParameterUse>>();
 
-  record(id: string, raw: RawArg[], dateSystem: DateSystem, at: { sheet: number; row: number; col: number }, given: number): Receipt["result"] {
-    const result = invoke(id, raw, { dateSystem });
+  record(
+    id: string,
+    raw: RawArg[],
+    dateSystem: DateSystem,
+    at: { sheet: number; row: number; col: number },
+    given: number,
+    known?: Receipt["result"],
+  ): Receipt["result"] {
+    const result = known ?? invoke(id, raw, { dateSystem });
     // Arguments not written in the formula are not inputs, though the engine hands them over as empty (a rule treats
     // empty and omitted alike).
     const args = raw.length > given ? raw.slice(0, given) : raw;
@@ -366,7 +373,7 @@ export function recalcModel(model: WorkbookModel, options: RecalcOptions = {}): 
   const formulaCount = model.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
   progress(`Herberekenen: ${formulaCount} formules op ${model.sheets.length} werkblad(en)…`);
   const book = new CallBook();
-  setPbCallSink((id, raw, ctx, at, given) => book.record(id, raw, ctx.dateSystem, at, given));
+  setPbCallSink((id, raw, ctx, at, given, known) => book.record(id, raw, ctx.dateSystem, at, given, known));
   let built: ReturnType<typeof buildEngine>;
   try {
     built = buildEngine(model, { onlyReferencedValues: true });
